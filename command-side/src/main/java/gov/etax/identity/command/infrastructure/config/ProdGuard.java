@@ -1,0 +1,19 @@
+package gov.etax.identity.command.infrastructure.config;
+
+import gov.etax.identity.command.simulator.DevelopmentSimulator;
+import java.util.List;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** In prod a simulator would register people nobody verified: refuse to start instead. */
+@Component
+@Profile("prod")
+public class ProdGuard {
+
+    public ProdGuard(List<DevelopmentSimulator> simulators) {
+        if (!simulators.isEmpty()) {
+            throw new IllegalStateException("Development simulators are refused in the prod profile: "
+                    + simulators.stream().map(s -> s.getClass().getSimpleName()).toList());
+        }
+    }
+}

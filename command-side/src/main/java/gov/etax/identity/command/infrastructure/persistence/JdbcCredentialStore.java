@@ -1,0 +1,27 @@
+package gov.etax.identity.command.infrastructure.persistence;
+
+import gov.etax.identity.command.person.CredentialStore;
+import gov.etax.identity.kernel.person.PasswordHash;
+import gov.etax.identity.kernel.person.PersonId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class JdbcCredentialStore implements CredentialStore {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public JdbcCredentialStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void store(PersonId personId, PasswordHash hash) {
+        jdbc.update("INSERT INTO person_credential (person_id, password_hash, changed_at) VALUES (?, ?, ?)",
+                personId.value(), hash.encoded(), Timestamp.from(clock.instant()));
+    }
+}

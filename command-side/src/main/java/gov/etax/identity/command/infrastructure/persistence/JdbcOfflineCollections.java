@@ -1,0 +1,25 @@
+package gov.etax.identity.command.infrastructure.persistence;
+
+import gov.etax.identity.command.person.registration.OfflineCollections;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class JdbcOfflineCollections implements OfflineCollections {
+
+    private final JdbcTemplate jdbc;
+    private final LookupHash lookupHash;
+
+    public JdbcOfflineCollections(JdbcTemplate jdbc, LookupHash lookupHash) {
+        this.jdbc = jdbc;
+        this.lookupHash = lookupHash;
+    }
+
+    @Override
+    public boolean isOnRecord(DocumentNumber document) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM offline_collection WHERE document_hash = ?",
+                Integer.class, lookupHash.of(document));
+        return count != null && count > 0;
+    }
+}

@@ -1,0 +1,66 @@
+package gov.etax.identity.command.infrastructure.web;
+
+import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.refusal.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+        ProblemDetail problem = ProblemDetails.of(refusal);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** Axon may hand a refusal over wrapped; the caller still deserves the refusal. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
+                return refused(refusal);
+            }
+        }
+        log.error("Unexpected failure", exception);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; nothing was changed.");
+        ProblemDetails.addCode(problem, "INTERNAL_ERROR");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
+                return ResponseEntity.status(refusal.reason().kind().httpStatus()).body(ProblemDetails.of(refusal));
+            }
+        }
+        return ResponseEntity.badRequest().body(ProblemDetails.of(Reason.MALFORMED_REQUEST.refusal()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            ProblemDetails.addCode(problem, statusCode.value() == 404 ? Reason.NOT_FOUND_ROUTE.name()
+                    : HttpStatus.valueOf(statusCode.value()).name());
+        }
+        return response;
+    }
+}

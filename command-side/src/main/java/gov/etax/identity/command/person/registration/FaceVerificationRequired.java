@@ -1,0 +1,16 @@
+package gov.etax.identity.command.person.registration;
+
+import gov.etax.identity.kernel.refusal.Reason;
+
+/** REG-2: face verification is part of registration; no person is registered without one. */
+public final class FaceVerificationRequired {
+
+    private FaceVerificationRequired() {
+    }
+
+    public static void check(String faceVerificationId) {
+        if (faceVerificationId == null || faceVerificationId.isBlank()) {
+            throw Reason.FACE_VERIFICATION_REQUIRED.refusal();
+        }
+    }
+}

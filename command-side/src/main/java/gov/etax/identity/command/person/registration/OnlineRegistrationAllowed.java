@@ -1,0 +1,20 @@
+package gov.etax.identity.command.person.registration;
+
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.refusal.Reason;
+
+/**
+ * REG-3: seven document types register online directly; foreign passports and the three
+ * foreigner's work permits only once real-name information was collected at a service hall.
+ */
+public final class OnlineRegistrationAllowed {
+
+    private OnlineRegistrationAllowed() {
+    }
+
+    public static void check(DocumentNumber document, OfflineCollections offlineCollections) {
+        if (!document.type().mayRegisterOnline() && !offlineCollections.isOnRecord(document)) {
+            throw Reason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION.refusal();
+        }
+    }
+}

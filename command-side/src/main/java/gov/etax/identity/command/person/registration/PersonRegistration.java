@@ -1,0 +1,83 @@
+package gov.etax.identity.command.person.registration;
+
+import gov.etax.identity.command.person.IdentityClaims;
+import gov.etax.identity.command.verification.FaceVerification;
+import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
+import gov.etax.identity.command.verification.IdentityRegister;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.DocumentType;
+import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.person.PasswordHash;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.PersonName;
+import gov.etax.identity.kernel.person.Username;
+import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
+import gov.etax.identity.kernel.refusal.Reason;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The registration steps that happen before the command: input checks, then the outside calls
+ * (face scan, public-security check) and the slow password hash, all outside any transaction.
+ */
+@Service
+public class PersonRegistration {
+
+    private final IdentityClaims identityClaims;
+    private final OfflineCollections offlineCollections;
+    private final FaceVerification faceVerification;
+    private final IdentityRegister identityRegister;
+    private final PasswordEncoder passwordEncoder;
+    private final CommandGateway commandGateway;
+
+    public PersonRegistration(IdentityClaims identityClaims, OfflineCollections offlineCollections,
+                              FaceVerification faceVerification, IdentityRegister identityRegister,
+                              PasswordEncoder passwordEncoder, CommandGateway commandGateway) {
+        this.identityClaims = identityClaims;
+        this.offlineCollections = offlineCollections;
+        this.faceVerification = faceVerification;
+        this.identityRegister = identityRegister;
+        this.passwordEncoder = passwordEncoder;
+        this.commandGateway = commandGateway;
+    }
+
+    public record Application(String documentType, String documentNumber, String name, String phone,
+                              String password, String username, String faceVerificationToken) {
+    }
+
+    public PersonId register(Application application) {
+        DocumentNumber document = new DocumentNumber(DocumentType.parse(application.documentType()), application.documentNumber());
+        PersonName name = new PersonName(application.name());
+        MobilePhone phone = new MobilePhone(application.phone());
+        Username username = Username.ofNullable(application.username());
+        PasswordPolicy.check(application.password());
+
+        // Answer early what would refuse anyway, before the person's one-time face token is spent.
+        OnlineRegistrationAllowed.check(document, offlineCollections);
+        identityClaims.refuseIfTaken(document, phone, username);
+
+        String faceVerificationId = verifiedFace(application.faceVerificationToken(), document);
+        if (!identityRegister.matches(document, name)) {
+            throw Reason.IDENTITY_CHECK_FAILED.refusal();
+        }
+        PasswordHash hash = new PasswordHash(passwordEncoder.encode(application.password()));
+
+        PersonId personId = PersonId.generate();
+        commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document, name, phone, username, hash, faceVerificationId));
+        return personId;
+    }
+
+    private String verifiedFace(String token, DocumentNumber document) {
+        if (token == null || token.isBlank()) {
+            throw Reason.FACE_VERIFICATION_REQUIRED.refusal();
+        }
+        FaceScanResult result = faceVerification.redeem(token, document);
+        return switch (result.outcome()) {
+            case PASSED -> result.verificationId();
+            case FAILED -> throw Reason.FACE_VERIFICATION_FAILED.refusal();
+            case NO_SCAN -> throw Reason.FACE_VERIFICATION_REQUIRED.refusal(
+                    "The face verification token is unknown, expired, already used or for another document.");
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package gov.etax.identity.command.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A fresh database on the real PostgreSQL for one test class (127.0.0.1:5432, user postgres, trust;
+ * override with TEST_PG_HOST, TEST_PG_PORT, TEST_PG_USER). Dropped again by {@link #close()}.
+ */
+public final class PostgresTestDatabase implements AutoCloseable {
+
+    private static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
+    private static final String PORT = env("TEST_PG_PORT", "5432");
+    private static final String USER = env("TEST_PG_USER", "postgres");
+
+    private final String name;
+
+    private PostgresTestDatabase(String name) {
+        this.name = name;
+    }
+
+    public static PostgresTestDatabase create() {
+        String name = "etax_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        admin("CREATE DATABASE " + name);
+        return new PostgresTestDatabase(name);
+    }
+
+    public String url() {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), USER, "");
+    }
+
+    /** Spring properties that point an application at this database. */
+    public Map<String, Object> springProperties() {
+        return Map.of(
+                "spring.datasource.url", url(),
+                "spring.datasource.username", USER,
+                "spring.datasource.password", "");
+    }
+
+    @Override
+    public void close() {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void admin(String sql) {
+        String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + url + " is needed for this test (make test starts it): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

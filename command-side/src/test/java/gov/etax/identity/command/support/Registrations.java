@@ -1,0 +1,61 @@
+package gov.etax.identity.command.support;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Valid, distinct registration data for tests, and the dev face scan each registration needs. */
+public final class Registrations {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(1);
+    private static final String WEIGHTS = "7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2";
+    private static final String CHECK = "10X98765432";
+
+    private Registrations() {
+    }
+
+    /** A resident identity card number with a real birth date and a correct GB 11643 check digit. */
+    public static String residentIdNumber() {
+        int n = SEQUENCE.getAndIncrement();
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n % 15000);
+        String body = "360102" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
+        String[] weights = WEIGHTS.split(",");
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * Integer.parseInt(weights[i]);
+        }
+        return body + CHECK.charAt(sum % 11);
+    }
+
+    public static String phone() {
+        return "139" + String.format("%08d", Math.floorMod(System.nanoTime() + SEQUENCE.getAndIncrement() * 7919L, 100_000_000L));
+    }
+
+    /** Scans a face on the dev simulator and returns the token. */
+    public static String faceToken(HttpJson commandSide, String documentType, String documentNumber, String outcome) {
+        HttpJson.Response scan = commandSide.post("/api/dev/face-scans",
+                Map.of("documentType", documentType, "documentNumber", documentNumber, "outcome", outcome));
+        if (scan.status() != 201) {
+            throw new IllegalStateException("face scan simulator answered " + scan.status() + ": " + scan.raw());
+        }
+        return scan.text("token");
+    }
+
+    public static Map<String, Object> application(String documentNumber, String phone, String faceToken) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("documentType", "RESIDENT_IDENTITY_CARD");
+        body.put("documentNumber", documentNumber);
+        body.put("name", "王小明");
+        body.put("phone", phone);
+        body.put("password", "Secret#2024");
+        body.put("faceVerificationToken", faceToken);
+        return body;
+    }
+
+    /** Registers a new person with a passing face scan; returns the HTTP response. */
+    public static HttpJson.Response register(HttpJson commandSide, String documentNumber, String phone) {
+        String token = faceToken(commandSide, "RESIDENT_IDENTITY_CARD", documentNumber, "PASSED");
+        return commandSide.post("/api/persons/registrations", application(documentNumber, phone, token));
+    }
+}

@@ -1,0 +1,25 @@
+package gov.etax.identity.kernel.person.commands;
+
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.person.PasswordHash;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.PersonName;
+import gov.etax.identity.kernel.person.Username;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Registers a natural person (REG-2). The face scan and the public-security identity check have
+ * already passed outside the transaction; {@code faceVerificationId} is the evidence.
+ *
+ * @param username optional (LOGIN-7), may be null
+ */
+public record RegisterNaturalPerson(
+        @TargetAggregateIdentifier PersonId personId,
+        DocumentNumber document,
+        PersonName name,
+        MobilePhone phone,
+        Username username,
+        PasswordHash passwordHash,
+        String faceVerificationId) {
+}

@@ -1,0 +1,22 @@
+package gov.etax.identity.kernel.refusal;
+
+/** What sort of refusal it is; each kind has one HTTP status. */
+public enum Kind {
+    INVALID_INPUT(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    CONFLICT(409),
+    UNPROCESSABLE(422),
+    TOO_MANY_REQUESTS(429);
+
+    private final int httpStatus;
+
+    Kind(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
