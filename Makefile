@@ -1,0 +1,23 @@
+# The two commands a new machine needs: `make run` and `make test` (JDK 17 and Maven only).
+.PHONY: run test build postgres clean
+
+MVN ?= mvn -B
+
+## Start both applications on an embedded H2 file under ./data (or PostgreSQL when DB_URL is set).
+run: build
+	./scripts/run.sh
+
+## All tests; integration tests run on the real PostgreSQL at 127.0.0.1:5432.
+test: postgres
+	$(MVN) verify
+
+build:
+	$(MVN) -q -DskipTests install
+
+## Make sure PostgreSQL runs (start it, or install it when root on Debian).
+postgres:
+	./scripts/ensure-postgres.sh
+
+clean:
+	$(MVN) -q clean
+	rm -rf data
