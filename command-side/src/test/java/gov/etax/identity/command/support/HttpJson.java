@@ -47,7 +47,7 @@ public final class HttpJson {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode node = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+            JsonNode node = response.headers().firstValue("Content-Type").orElse("").contains("json") ? JSON.readTree(raw) : null;
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), node, raw);
         } catch (IOException e) {
             throw new IllegalStateException(e);

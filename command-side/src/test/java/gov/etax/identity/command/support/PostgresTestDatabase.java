@@ -4,7 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,12 +42,20 @@ public final class PostgresTestDatabase implements AutoCloseable {
         return DriverManager.getConnection(url(), USER, "");
     }
 
-    /** Spring properties that point an application at this database. */
-    public Map<String, Object> springProperties() {
-        return Map.of(
-                "spring.datasource.url", url(),
-                "spring.datasource.username", USER,
-                "spring.datasource.password", "");
+    /**
+     * Command-line arguments that point an application at this database on a random port; they
+     * outrank the DB_URL defaults in the applications' own configuration files.
+     */
+    public String[] commandLine(String... extraProperties) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + url(),
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password="));
+        for (String property : extraProperties) {
+            args.add("--" + property);
+        }
+        return args.toArray(String[]::new);
     }
 
     @Override

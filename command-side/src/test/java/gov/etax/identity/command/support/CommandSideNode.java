@@ -1,0 +1,33 @@
+package gov.etax.identity.command.support;
+
+import gov.etax.identity.command.CommandSideApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One running command-side application on a random port; several may share one database. */
+public final class CommandSideNode implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final HttpJson http;
+
+    private CommandSideNode(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.http = new HttpJson("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public static CommandSideNode start(PostgresTestDatabase database, String... extraProperties) {
+        return new CommandSideNode(CommandSideApplication.builder().run(database.commandLine(extraProperties)));
+    }
+
+    public HttpJson http() {
+        return http;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
