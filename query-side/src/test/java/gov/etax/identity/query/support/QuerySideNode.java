@@ -1,0 +1,35 @@
+package gov.etax.identity.query.support;
+
+import gov.etax.identity.command.support.HttpJson;
+import gov.etax.identity.command.support.PostgresTestDatabase;
+import gov.etax.identity.query.QuerySideApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One running query-side application on a random port, optionally with extra test beans. */
+public final class QuerySideNode implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final HttpJson http;
+
+    private QuerySideNode(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.http = new HttpJson("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public static QuerySideNode start(PostgresTestDatabase database, Class<?>... extraBeans) {
+        return new QuerySideNode(QuerySideApplication.builder().sources(extraBeans).run(database.commandLine()));
+    }
+
+    public HttpJson http() {
+        return http;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
