@@ -1,0 +1,46 @@
+package gov.etax.identity.command.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Dependency rules of the command side. ArchUnit fails a rule whose "that" selects no class, so a
+ * renamed package breaks these tests instead of silently emptying them.
+ */
+@AnalyzeClasses(packages = "gov.etax.identity.command", importOptions = ImportOption.DoNotIncludeTests.class)
+class CommandSideArchitectureTest {
+
+    /** The aggregate and its rules stay testable with in-memory ports; Spring and JDBC live in adapters. */
+    @ArchTest
+    static final ArchRule domainIsFrameworkFree = noClasses()
+            .that().resideInAPackage("..command.person..")
+            .and().haveSimpleNameNotEndingWith("Controller")
+            .and().doNotHaveSimpleName("PersonRegistration")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
+            .because("REG-2, REG-3: the aggregate and its rules depend on Axon and their ports only, not on Spring or persistence");
+
+    /** Simulators exist in dev only; production code reaching into them would break without them. */
+    @ArchTest
+    static final ArchRule nothingUsesSimulators = noClasses()
+            .that().resideOutsideOfPackages("..command.simulator..", "..command.infrastructure.config..")
+            .should().dependOnClassesThat().resideInAPackage("..command.simulator..")
+            .because("simulators stand in for external services in dev; only ProdGuard may know their marker");
+
+    /** The ports for external services are plain interfaces so that a simulator or a real client can implement them. */
+    @ArchTest
+    static final ArchRule verificationPortsAreSpringFree = noClasses()
+            .that().resideInAPackage("..command.verification..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .because("ports for external services carry no framework");
+
+    /** Events are stored as JSON; XStream would make the event store unreadable by the query side. */
+    @ArchTest
+    static final ArchRule noXStream = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("com.thoughtworks.xstream..")
+            .because("events and messages are serialized as JSON, never with XStream");
+}
