@@ -1,6 +1,6 @@
 package gov.etax.identity.kernel;
 
-import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.refusal.CommonReason;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -31,11 +31,11 @@ public final class Identifiers {
      */
     public static String requireValid(String typePrefix, String value) {
         if (value == null || value.isBlank()) {
-            throw Reason.INVALID_IDENTIFIER.refusal("The " + typePrefix + " identifier is missing.");
+            throw CommonReason.INVALID_IDENTIFIER.refusal("The " + typePrefix + " identifier is missing.");
         }
         String prefix = typePrefix + "-";
         if (!value.startsWith(prefix) || !UUID_TEXT.matcher(value.substring(prefix.length())).matches()) {
-            throw Reason.INVALID_IDENTIFIER.refusal("Not a " + typePrefix + " identifier: " + value);
+            throw CommonReason.INVALID_IDENTIFIER.refusal("Not a " + typePrefix + " identifier: " + value);
         }
         return value;
     }

@@ -1,12 +1,12 @@
 package gov.etax.identity.kernel;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import static gov.etax.identity.kernel.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.person.PersonId;
-import gov.etax.identity.kernel.refusal.Reason;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,12 +54,12 @@ class IdentifiersTest {
         String enterprise = EnterpriseId.generate().value();
         String authorization = AuthorizationId.generate().value();
 
-        assertRefused(() -> EnterpriseId.parse(person), Reason.INVALID_IDENTIFIER);
-        assertRefused(() -> AuthorizationId.parse(person), Reason.INVALID_IDENTIFIER);
-        assertRefused(() -> PersonId.parse(enterprise), Reason.INVALID_IDENTIFIER);
-        assertRefused(() -> AuthorizationId.parse(enterprise), Reason.INVALID_IDENTIFIER);
-        assertRefused(() -> PersonId.parse(authorization), Reason.INVALID_IDENTIFIER);
-        assertRefused(() -> EnterpriseId.parse(authorization), Reason.INVALID_IDENTIFIER);
+        assertRefused(() -> EnterpriseId.parse(person), CommonReason.INVALID_IDENTIFIER);
+        assertRefused(() -> AuthorizationId.parse(person), CommonReason.INVALID_IDENTIFIER);
+        assertRefused(() -> PersonId.parse(enterprise), CommonReason.INVALID_IDENTIFIER);
+        assertRefused(() -> AuthorizationId.parse(enterprise), CommonReason.INVALID_IDENTIFIER);
+        assertRefused(() -> PersonId.parse(authorization), CommonReason.INVALID_IDENTIFIER);
+        assertRefused(() -> EnterpriseId.parse(authorization), CommonReason.INVALID_IDENTIFIER);
     }
 
     @ParameterizedTest
@@ -70,8 +70,8 @@ class IdentifiersTest {
             "person-3f2b8c1e9d4a4e7b8f000123456789ab", "person-person-3f2b8c1e-9d4a-4e7b-8f00-0123456789ab"})
     @DisplayName("garbage, upper case and whitespace are invalid identifiers")
     void garbage(String value) {
-        assertRefused(() -> PersonId.parse(value), Reason.INVALID_IDENTIFIER);
-        assertRefused(() -> new PersonId(value), Reason.INVALID_IDENTIFIER);
+        assertRefused(() -> PersonId.parse(value), CommonReason.INVALID_IDENTIFIER);
+        assertRefused(() -> new PersonId(value), CommonReason.INVALID_IDENTIFIER);
     }
 
     @Test
@@ -79,6 +79,6 @@ class IdentifiersTest {
     void helper() {
         String id = Identifiers.generate("thing");
         assertThat(Identifiers.requireValid("thing", id)).isEqualTo(id);
-        assertRefused(() -> Identifiers.requireValid("other", id), Reason.INVALID_IDENTIFIER);
+        assertRefused(() -> Identifiers.requireValid("other", id), CommonReason.INVALID_IDENTIFIER);
     }
 }

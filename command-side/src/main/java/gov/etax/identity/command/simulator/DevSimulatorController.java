@@ -1,11 +1,11 @@
 package gov.etax.identity.command.simulator;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.command.verification.FaceVerification.Outcome;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonName;
-import gov.etax.identity.kernel.refusal.Reason;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
@@ -73,6 +73,6 @@ public class DevSimulatorController {
         if ("FAILED".equalsIgnoreCase(outcome)) {
             return Outcome.FAILED;
         }
-        throw Reason.MALFORMED_REQUEST.refusal("outcome is PASSED or FAILED");
+        throw CommonReason.MALFORMED_REQUEST.refusal("outcome is PASSED or FAILED");
     }
 }

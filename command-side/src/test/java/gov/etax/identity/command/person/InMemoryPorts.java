@@ -8,7 +8,6 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.privacy.AesGcm;
 import gov.etax.identity.kernel.privacy.EncryptedText;
-import gov.etax.identity.kernel.refusal.Reason;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -59,13 +58,13 @@ final class InMemoryPorts {
         @Override
         public void refuseIfTaken(DocumentNumber document, MobilePhone phone, Username username) {
             if (documents.contains(document)) {
-                throw Reason.DOCUMENT_ALREADY_REGISTERED.refusal();
+                throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal();
             }
             if (phones.contains(phone)) {
-                throw Reason.PHONE_ALREADY_BOUND.refusal();
+                throw PersonReason.PHONE_ALREADY_BOUND.refusal();
             }
             if (username != null && usernames.contains(username)) {
-                throw Reason.USERNAME_TAKEN.refusal();
+                throw PersonReason.USERNAME_TAKEN.refusal();
             }
         }
 

@@ -134,7 +134,7 @@ class NaturalPersonTest {
 
         fixture.givenNoPriorActivity()
                 .when(command(personId, documentOf(type), PHONE, USERNAME, FACE_VERIFICATION_ID))
-                .expectException(refusalBecause(Reason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION))
+                .expectException(refusalBecause(PersonReason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION))
                 .expectNoEvents();
 
         assertNothingClaimedOrStored();
@@ -161,7 +161,7 @@ class NaturalPersonTest {
 
         fixture.givenNoPriorActivity()
                 .when(command(PersonId.generate(), documentOf(DocumentType.FOREIGN_PASSPORT), PHONE, USERNAME, FACE_VERIFICATION_ID))
-                .expectException(refusalBecause(Reason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION))
+                .expectException(refusalBecause(PersonReason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION))
                 .expectNoEvents();
     }
 
@@ -186,7 +186,7 @@ class NaturalPersonTest {
     void faceVerificationRequired(String faceVerificationId) {
         fixture.givenNoPriorActivity()
                 .when(command(PersonId.generate(), residentId(), PHONE, USERNAME, faceVerificationId))
-                .expectException(refusalBecause(Reason.FACE_VERIFICATION_REQUIRED))
+                .expectException(refusalBecause(PersonReason.FACE_VERIFICATION_REQUIRED))
                 .expectNoEvents();
 
         assertNothingClaimedOrStored();
@@ -200,7 +200,7 @@ class NaturalPersonTest {
 
         fixture.givenNoPriorActivity()
                 .when(command(personId, residentId(), PHONE, USERNAME, FACE_VERIFICATION_ID))
-                .expectException(refusalBecause(Reason.DOCUMENT_ALREADY_REGISTERED))
+                .expectException(refusalBecause(PersonReason.DOCUMENT_ALREADY_REGISTERED))
                 .expectNoEvents();
 
         assertThat(credentialStore.hashes).isEmpty();
@@ -215,7 +215,7 @@ class NaturalPersonTest {
 
         fixture.givenNoPriorActivity()
                 .when(command(personId, residentId(), PHONE, USERNAME, FACE_VERIFICATION_ID))
-                .expectException(refusalBecause(Reason.PHONE_ALREADY_BOUND))
+                .expectException(refusalBecause(PersonReason.PHONE_ALREADY_BOUND))
                 .expectNoEvents();
 
         assertThat(credentialStore.hashes).isEmpty();
@@ -230,7 +230,7 @@ class NaturalPersonTest {
 
         fixture.givenNoPriorActivity()
                 .when(command(personId, residentId(), PHONE, USERNAME, FACE_VERIFICATION_ID))
-                .expectException(refusalBecause(Reason.USERNAME_TAKEN))
+                .expectException(refusalBecause(PersonReason.USERNAME_TAKEN))
                 .expectNoEvents();
 
         assertThat(credentialStore.hashes).isEmpty();

@@ -1,9 +1,9 @@
 package gov.etax.identity.query.account;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.queries.FindPersonAccount;
 import gov.etax.identity.kernel.person.queries.PersonAccountView;
-import gov.etax.identity.kernel.refusal.Reason;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -25,6 +25,6 @@ public class PersonAccountController {
     public PersonAccountView account(@PathVariable String personId) {
         Optional<PersonAccountView> view = queryGateway.query(new FindPersonAccount(PersonId.parse(personId)),
                 ResponseTypes.optionalInstanceOf(PersonAccountView.class)).join();
-        return view.orElseThrow(Reason.PERSON_NOT_FOUND::refusal);
+        return view.orElseThrow(CommonReason.PERSON_NOT_FOUND::refusal);
     }
 }

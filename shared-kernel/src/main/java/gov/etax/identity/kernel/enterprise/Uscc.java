@@ -1,6 +1,6 @@
 package gov.etax.identity.kernel.enterprise;
 
-import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.refusal.CommonReason;
 import java.util.Locale;
 
 /**
@@ -15,20 +15,20 @@ public record Uscc(String value) {
 
     public Uscc {
         if (value == null || value.isBlank()) {
-            throw Reason.INVALID_USCC.refusal("The unified social credit code is missing.");
+            throw CommonReason.INVALID_USCC.refusal("The unified social credit code is missing.");
         }
         value = value.strip().toUpperCase(Locale.ROOT);
         if (value.length() != 18) {
-            throw Reason.INVALID_USCC.refusal("A unified social credit code has 18 characters.");
+            throw CommonReason.INVALID_USCC.refusal("A unified social credit code has 18 characters.");
         }
         for (int i = 0; i < value.length(); i++) {
             if (CHARSET.indexOf(value.charAt(i)) < 0) {
-                throw Reason.INVALID_USCC.refusal(
+                throw CommonReason.INVALID_USCC.refusal(
                         "A unified social credit code uses digits and capitals other than I, O, Z, S and V.");
             }
         }
         if (checkCharacter(value.substring(0, 17)) != value.charAt(17)) {
-            throw Reason.INVALID_USCC.refusal("The check character of the unified social credit code is wrong.");
+            throw CommonReason.INVALID_USCC.refusal("The check character of the unified social credit code is wrong.");
         }
     }
 

@@ -1,7 +1,7 @@
 package gov.etax.identity.kernel.person;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.privacy.Masking;
-import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -38,7 +38,7 @@ public record DocumentNumber(DocumentType type, String value) {
 
     public DocumentNumber {
         if (type == null) {
-            throw Reason.INVALID_DOCUMENT_TYPE.refusal("The document type is missing.");
+            throw CommonReason.INVALID_DOCUMENT_TYPE.refusal("The document type is missing.");
         }
         if (value == null || value.isBlank()) {
             throw invalid("The document number is missing.");
@@ -153,6 +153,6 @@ public record DocumentNumber(DocumentType type, String value) {
     }
 
     private static Refusal invalid(String detail) {
-        return Reason.INVALID_DOCUMENT_NUMBER.refusal(detail);
+        return CommonReason.INVALID_DOCUMENT_NUMBER.refusal(detail);
     }
 }

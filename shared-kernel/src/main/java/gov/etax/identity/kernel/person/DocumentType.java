@@ -1,6 +1,6 @@
 package gov.etax.identity.kernel.person;
 
-import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.refusal.CommonReason;
 import java.util.Locale;
 
 /**
@@ -40,7 +40,7 @@ public enum DocumentType {
     /** Accepts the constant name in any case, surrounded by whitespace or not. */
     public static DocumentType parse(String code) {
         if (code == null || code.isBlank()) {
-            throw Reason.INVALID_DOCUMENT_TYPE.refusal("The document type is missing.");
+            throw CommonReason.INVALID_DOCUMENT_TYPE.refusal("The document type is missing.");
         }
         String normalised = code.strip().toUpperCase(Locale.ROOT);
         for (DocumentType type : values()) {
@@ -48,6 +48,6 @@ public enum DocumentType {
                 return type;
             }
         }
-        throw Reason.INVALID_DOCUMENT_TYPE.refusal("Unknown identity document type: " + code.strip());
+        throw CommonReason.INVALID_DOCUMENT_TYPE.refusal("Unknown identity document type: " + code.strip());
     }
 }

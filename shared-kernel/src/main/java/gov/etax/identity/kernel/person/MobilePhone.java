@@ -1,7 +1,7 @@
 package gov.etax.identity.kernel.person;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.privacy.Masking;
-import gov.etax.identity.kernel.refusal.Reason;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +15,7 @@ public record MobilePhone(String value) {
 
     public MobilePhone {
         if (value == null || value.isBlank()) {
-            throw Reason.INVALID_PHONE.refusal("The phone number is missing.");
+            throw CommonReason.INVALID_PHONE.refusal("The phone number is missing.");
         }
         value = SEPARATORS.matcher(value).replaceAll("");
         if (value.startsWith("+86")) {
@@ -24,7 +24,7 @@ public record MobilePhone(String value) {
             value = value.substring(4);
         }
         if (!MOBILE.matcher(value).matches()) {
-            throw Reason.INVALID_PHONE.refusal("A mainland mobile number has 11 digits and starts with 13 to 19.");
+            throw CommonReason.INVALID_PHONE.refusal("A mainland mobile number has 11 digits and starts with 13 to 19.");
         }
     }
 

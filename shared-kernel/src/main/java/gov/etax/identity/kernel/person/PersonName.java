@@ -1,6 +1,6 @@
 package gov.etax.identity.kernel.person;
 
-import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.refusal.CommonReason;
 
 /**
  * A person's name as on the identity document. Any script is allowed (Chinese, minority names
@@ -12,16 +12,16 @@ public record PersonName(String value) {
 
     public PersonName {
         if (value == null || value.isBlank()) {
-            throw Reason.INVALID_NAME.refusal("The name is missing.");
+            throw CommonReason.INVALID_NAME.refusal("The name is missing.");
         }
         // strip(), not trim(): it also removes the full-width space (U+3000) of Chinese input methods.
         value = value.strip();
         int length = value.codePointCount(0, value.length());
         if (length > MAX_CODE_POINTS) {
-            throw Reason.INVALID_NAME.refusal("A name has at most 100 characters.");
+            throw CommonReason.INVALID_NAME.refusal("A name has at most 100 characters.");
         }
         if (value.codePoints().anyMatch(Character::isISOControl)) {
-            throw Reason.INVALID_NAME.refusal("A name may not contain control characters.");
+            throw CommonReason.INVALID_NAME.refusal("A name may not contain control characters.");
         }
     }
 

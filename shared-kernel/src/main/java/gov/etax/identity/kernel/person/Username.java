@@ -1,6 +1,6 @@
 package gov.etax.identity.kernel.person;
 
-import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.refusal.CommonReason;
 import java.util.regex.Pattern;
 
 /**
@@ -14,10 +14,10 @@ public record Username(String value) {
 
     public Username {
         if (value == null || value.isBlank()) {
-            throw Reason.INVALID_USERNAME.refusal("The username is missing.");
+            throw CommonReason.INVALID_USERNAME.refusal("The username is missing.");
         }
         if (!USERNAME.matcher(value).matches()) {
-            throw Reason.INVALID_USERNAME.refusal(
+            throw CommonReason.INVALID_USERNAME.refusal(
                     "A username has 6 to 20 letters or digits and starts with a letter.");
         }
     }

@@ -1,9 +1,9 @@
 package gov.etax.identity.kernel.enterprise;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import static gov.etax.identity.kernel.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.kernel.refusal.Reason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +49,7 @@ class UsccTest {
     @ValueSource(strings = {"91330100716105852E", "9144030071526726X0", "914403001922038217", "914403001922038261"})
     @DisplayName("REG-1: a changed check character or swapped characters are refused")
     void wrongCheck(String code) {
-        assertRefused(() -> new Uscc(code), Reason.INVALID_USCC);
+        assertRefused(() -> new Uscc(code), CommonReason.INVALID_USCC);
     }
 
     @ParameterizedTest
@@ -57,7 +57,7 @@ class UsccTest {
             "9133010071610585VF", "91330100716105852I", "91330100716105852O"})
     @DisplayName("REG-1: the letters I, O, Z, S and V are never part of a code")
     void forbiddenLetters(String code) {
-        assertRefused(() -> new Uscc(code), Reason.INVALID_USCC);
+        assertRefused(() -> new Uscc(code), CommonReason.INVALID_USCC);
     }
 
     @ParameterizedTest
@@ -65,6 +65,6 @@ class UsccTest {
     @ValueSource(strings = {"  ", "91330100716105852", "91330100716105852F0", "330100716105852", "913301007161058-2F"})
     @DisplayName("REG-1: missing, wrong length or punctuation")
     void malformed(String code) {
-        assertRefused(() -> new Uscc(code), Reason.INVALID_USCC);
+        assertRefused(() -> new Uscc(code), CommonReason.INVALID_USCC);
     }
 }

@@ -1,5 +1,6 @@
 package gov.etax.identity.kernel.person;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import static gov.etax.identity.kernel.RefusalAssertions.assertRefused;
 import static gov.etax.identity.kernel.person.DocumentType.CHINESE_PASSPORT;
 import static gov.etax.identity.kernel.person.DocumentType.FOREIGN_PASSPORT;
@@ -12,7 +13,6 @@ import static gov.etax.identity.kernel.person.DocumentType.TAIWAN_TRAVEL_PERMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,7 +35,7 @@ class DocumentNumberTest {
     private static void assertInvalid(DocumentType type, String value, String detailFragment) {
         assertThatThrownBy(() -> new DocumentNumber(type, value))
                 .isInstanceOfSatisfying(Refusal.class, r -> {
-                    assertThat(r.reason()).isEqualTo(Reason.INVALID_DOCUMENT_NUMBER);
+                    assertThat(r.reason()).isEqualTo(CommonReason.INVALID_DOCUMENT_NUMBER);
                     assertThat(r.detail()).contains(detailFragment);
                 });
     }
@@ -268,13 +268,13 @@ class DocumentNumberTest {
     @ValueSource(strings = {"   "})
     @DisplayName("REG-2: a missing number is an invalid document number")
     void missingNumber(String value) {
-        assertRefused(() -> new DocumentNumber(RESIDENT_IDENTITY_CARD, value), Reason.INVALID_DOCUMENT_NUMBER);
+        assertRefused(() -> new DocumentNumber(RESIDENT_IDENTITY_CARD, value), CommonReason.INVALID_DOCUMENT_NUMBER);
     }
 
     @Test
     @DisplayName("REG-3: a missing type is an invalid document type")
     void missingType() {
-        assertRefused(() -> new DocumentNumber(null, "11010519491231002X"), Reason.INVALID_DOCUMENT_TYPE);
+        assertRefused(() -> new DocumentNumber(null, "11010519491231002X"), CommonReason.INVALID_DOCUMENT_TYPE);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package gov.etax.identity.kernel.person;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import static gov.etax.identity.kernel.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.kernel.refusal.Reason;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,6 +67,6 @@ class DocumentTypeTest {
     @ValueSource(strings = {"   ", "ID_CARD", "居民身份证", "RESIDENT IDENTITY CARD", "1"})
     @DisplayName("REG-3: anything else is an invalid document type")
     void parseRefuses(String code) {
-        assertRefused(() -> DocumentType.parse(code), Reason.INVALID_DOCUMENT_TYPE);
+        assertRefused(() -> DocumentType.parse(code), CommonReason.INVALID_DOCUMENT_TYPE);
     }
 }

@@ -1,9 +1,9 @@
 package gov.etax.identity.kernel.person;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import static gov.etax.identity.kernel.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.kernel.refusal.Reason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ class MobilePhoneTest {
             "138123456789", "+85213812345678", "8613812345678", "+86", "1381234567８"})
     @DisplayName("LOGIN-2: not a mainland mobile number")
     void invalid(String input) {
-        assertRefused(() -> new MobilePhone(input), Reason.INVALID_PHONE);
+        assertRefused(() -> new MobilePhone(input), CommonReason.INVALID_PHONE);
     }
 
     @Test

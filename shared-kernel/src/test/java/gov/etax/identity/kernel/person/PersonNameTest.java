@@ -1,9 +1,9 @@
 package gov.etax.identity.kernel.person;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import static gov.etax.identity.kernel.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.kernel.refusal.Reason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +31,7 @@ class PersonNameTest {
         assertThat(new PersonName("张".repeat(100)).value()).hasSize(100);
         // 100 supplementary characters are 200 UTF-16 units but only 100 characters.
         assertThat(new PersonName("𠮷".repeat(100))).isNotNull();
-        assertRefused(() -> new PersonName("张".repeat(101)), Reason.INVALID_NAME);
+        assertRefused(() -> new PersonName("张".repeat(101)), CommonReason.INVALID_NAME);
     }
 
     @ParameterizedTest
@@ -39,7 +39,7 @@ class PersonNameTest {
     @ValueSource(strings = {"  ", "\u3000", "张\n三", "张\u0000三", "张\u0085三", "\u0007"})
     @DisplayName("REG-2: missing names and control characters")
     void invalid(String name) {
-        assertRefused(() -> new PersonName(name), Reason.INVALID_NAME);
+        assertRefused(() -> new PersonName(name), CommonReason.INVALID_NAME);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package gov.etax.identity.kernel.person;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import static gov.etax.identity.kernel.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.kernel.refusal.Reason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +24,8 @@ class UsernameTest {
     void lengthEdges() {
         assertThat(new Username("a12345").value()).hasSize(6);
         assertThat(new Username("a" + "1".repeat(19)).value()).hasSize(20);
-        assertRefused(() -> new Username("a1234"), Reason.INVALID_USERNAME);
-        assertRefused(() -> new Username("a" + "1".repeat(20)), Reason.INVALID_USERNAME);
+        assertRefused(() -> new Username("a1234"), CommonReason.INVALID_USERNAME);
+        assertRefused(() -> new Username("a" + "1".repeat(20)), CommonReason.INVALID_USERNAME);
     }
 
     @ParameterizedTest
@@ -34,7 +34,7 @@ class UsernameTest {
             "张三abcdef", "abcdéf1", "abc-123", "ａｂｃｄｅｆ"})
     @DisplayName("LOGIN-7: starting with a digit, other characters or surrounding whitespace")
     void invalid(String name) {
-        assertRefused(() -> new Username(name), Reason.INVALID_USERNAME);
+        assertRefused(() -> new Username(name), CommonReason.INVALID_USERNAME);
     }
 
     @Test
@@ -50,6 +50,6 @@ class UsernameTest {
         assertThat(Username.ofNullable(null)).isNull();
         assertThat(Username.ofNullable("  ")).isNull();
         assertThat(Username.ofNullable("abc123")).isEqualTo(new Username("abc123"));
-        assertRefused(() -> Username.ofNullable("1abcde"), Reason.INVALID_USERNAME);
+        assertRefused(() -> Username.ofNullable("1abcde"), CommonReason.INVALID_USERNAME);
     }
 }

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
+import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.IdentityClaims;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.MobilePhone;
@@ -33,19 +34,19 @@ public class JdbcIdentityClaims implements IdentityClaims {
 
     @Override
     public void claim(PersonId personId, DocumentNumber document, MobilePhone phone, Username username) {
-        insert(ClaimKind.DOCUMENT, lookupHash.of(document), personId, Reason.DOCUMENT_ALREADY_REGISTERED);
-        insert(ClaimKind.PHONE, lookupHash.of(phone), personId, Reason.PHONE_ALREADY_BOUND);
+        insert(ClaimKind.DOCUMENT, lookupHash.of(document), personId, PersonReason.DOCUMENT_ALREADY_REGISTERED);
+        insert(ClaimKind.PHONE, lookupHash.of(phone), personId, PersonReason.PHONE_ALREADY_BOUND);
         if (username != null) {
-            insert(ClaimKind.USERNAME, lookupHash.of(username), personId, Reason.USERNAME_TAKEN);
+            insert(ClaimKind.USERNAME, lookupHash.of(username), personId, PersonReason.USERNAME_TAKEN);
         }
     }
 
     @Override
     public void refuseIfTaken(DocumentNumber document, MobilePhone phone, Username username) {
-        refuseIfPresent(ClaimKind.DOCUMENT, lookupHash.of(document), Reason.DOCUMENT_ALREADY_REGISTERED);
-        refuseIfPresent(ClaimKind.PHONE, lookupHash.of(phone), Reason.PHONE_ALREADY_BOUND);
+        refuseIfPresent(ClaimKind.DOCUMENT, lookupHash.of(document), PersonReason.DOCUMENT_ALREADY_REGISTERED);
+        refuseIfPresent(ClaimKind.PHONE, lookupHash.of(phone), PersonReason.PHONE_ALREADY_BOUND);
         if (username != null) {
-            refuseIfPresent(ClaimKind.USERNAME, lookupHash.of(username), Reason.USERNAME_TAKEN);
+            refuseIfPresent(ClaimKind.USERNAME, lookupHash.of(username), PersonReason.USERNAME_TAKEN);
         }
     }
 

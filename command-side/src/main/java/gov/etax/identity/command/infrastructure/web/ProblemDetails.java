@@ -16,7 +16,7 @@ public final class ProblemDetails {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatusCode.valueOf(reason.kind().httpStatus()), refusal.detail());
         problem.setTitle(reason.message());
-        problem.setProperty("code", reason.name());
+        problem.setProperty("code", reason.code());
         problem.setProperty("message", refusal.detail());
         if (reason.messageZh() != null) {
             problem.setProperty("message_zh", reason.messageZh());

@@ -1,6 +1,6 @@
 package gov.etax.identity.command.infrastructure.web;
 
-import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(refusal.reason().kind().httpStatus()).body(ProblemDetails.of(refusal));
             }
         }
-        return ResponseEntity.badRequest().body(ProblemDetails.of(Reason.MALFORMED_REQUEST.refusal()));
+        return ResponseEntity.badRequest().body(ProblemDetails.of(CommonReason.MALFORMED_REQUEST.refusal()));
     }
 
     @Override
@@ -58,7 +58,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            ProblemDetails.addCode(problem, statusCode.value() == 404 ? Reason.NOT_FOUND_ROUTE.name()
+            ProblemDetails.addCode(problem, statusCode.value() == 404 ? CommonReason.NOT_FOUND_ROUTE.code()
                     : HttpStatus.valueOf(statusCode.value()).name());
         }
         return response;

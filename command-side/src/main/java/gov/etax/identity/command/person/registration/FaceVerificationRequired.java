@@ -1,6 +1,6 @@
 package gov.etax.identity.command.person.registration;
 
-import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.command.person.PersonReason;
 
 /** REG-2: face verification is part of registration; no person is registered without one. */
 public final class FaceVerificationRequired {
@@ -10,7 +10,7 @@ public final class FaceVerificationRequired {
 
     public static void check(String faceVerificationId) {
         if (faceVerificationId == null || faceVerificationId.isBlank()) {
-            throw Reason.FACE_VERIFICATION_REQUIRED.refusal();
+            throw PersonReason.FACE_VERIFICATION_REQUIRED.refusal();
         }
     }
 }

@@ -1,7 +1,7 @@
 package gov.etax.identity.command.person.registration;
 
+import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.kernel.person.DocumentNumber;
-import gov.etax.identity.kernel.refusal.Reason;
 
 /**
  * REG-3: seven document types register online directly; foreign passports and the three
@@ -14,7 +14,7 @@ public final class OnlineRegistrationAllowed {
 
     public static void check(DocumentNumber document, OfflineCollections offlineCollections) {
         if (!document.type().mayRegisterOnline() && !offlineCollections.isOnRecord(document)) {
-            throw Reason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION.refusal();
+            throw PersonReason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION.refusal();
         }
     }
 }

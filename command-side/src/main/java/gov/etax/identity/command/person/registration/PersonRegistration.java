@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.registration;
 
+import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.IdentityClaims;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
@@ -12,7 +13,6 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
-import gov.etax.identity.kernel.refusal.Reason;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -59,7 +59,7 @@ public class PersonRegistration {
 
         String faceVerificationId = verifiedFace(application.faceVerificationToken(), document);
         if (!identityRegister.matches(document, name)) {
-            throw Reason.IDENTITY_CHECK_FAILED.refusal();
+            throw PersonReason.IDENTITY_CHECK_FAILED.refusal();
         }
         PasswordHash hash = new PasswordHash(passwordEncoder.encode(application.password()));
 
@@ -70,13 +70,13 @@ public class PersonRegistration {
 
     private String verifiedFace(String token, DocumentNumber document) {
         if (token == null || token.isBlank()) {
-            throw Reason.FACE_VERIFICATION_REQUIRED.refusal();
+            throw PersonReason.FACE_VERIFICATION_REQUIRED.refusal();
         }
         FaceScanResult result = faceVerification.redeem(token, document);
         return switch (result.outcome()) {
             case PASSED -> result.verificationId();
-            case FAILED -> throw Reason.FACE_VERIFICATION_FAILED.refusal();
-            case NO_SCAN -> throw Reason.FACE_VERIFICATION_REQUIRED.refusal(
+            case FAILED -> throw PersonReason.FACE_VERIFICATION_FAILED.refusal();
+            case NO_SCAN -> throw PersonReason.FACE_VERIFICATION_REQUIRED.refusal(
                     "The face verification token is unknown, expired, already used or for another document.");
         };
     }

@@ -1,10 +1,10 @@
 package gov.etax.identity.command.person.registration;
 
+import gov.etax.identity.command.person.PersonReason;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class PasswordPolicyTest {
 
     private static void assertTooWeak(String password) {
         assertThatThrownBy(() -> PasswordPolicy.check(password))
-                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Reason.PASSWORD_TOO_WEAK));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(PersonReason.PASSWORD_TOO_WEAK));
     }
 
     private static void assertAccepted(String password) {

@@ -1,5 +1,6 @@
 package gov.etax.identity.query.infrastructure.web;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +23,7 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(reason.kind().httpStatus()),
                 refusal.detail());
         problem.setTitle(reason.message());
-        problem.setProperty("code", reason.name());
+        problem.setProperty("code", reason.code());
         problem.setProperty("message", refusal.detail());
         problem.setProperty("message_zh", reason.messageZh());
         problem.setProperty("rule", reason.rule());
@@ -34,7 +35,7 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            problem.setProperty("code", statusCode.value() == 404 ? Reason.NOT_FOUND_ROUTE.name()
+            problem.setProperty("code", statusCode.value() == 404 ? CommonReason.NOT_FOUND_ROUTE.code()
                     : HttpStatus.valueOf(statusCode.value()).name());
             problem.setProperty("message", problem.getDetail());
         }
