@@ -1,6 +1,7 @@
 package gov.etax.identity.command.support;
 
 import gov.etax.identity.command.CommandSideApplication;
+import java.time.Clock;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** One running command-side application on a random port; several may share one database. */
@@ -16,6 +17,13 @@ public final class CommandSideNode implements AutoCloseable {
 
     public static CommandSideNode start(PostgresTestDatabase database, String... extraProperties) {
         return new CommandSideNode(CommandSideApplication.builder().run(database.commandLine(extraProperties)));
+    }
+
+    /** A node whose rules read the given clock, so a test can move time across an edge. */
+    public static CommandSideNode start(PostgresTestDatabase database, Clock clock, String... extraProperties) {
+        return new CommandSideNode(CommandSideApplication.builder()
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .run(database.commandLine(extraProperties)));
     }
 
     public HttpJson http() {

@@ -36,6 +36,11 @@ public class LookupHash {
         return hash("username:" + username.value());
     }
 
+    /** A keyed hash for any other secret-ish value, separated by its domain (e.g. "sms-code"). */
+    public String of(String domain, String value) {
+        return hash(domain + ":" + value);
+    }
+
     private String hash(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -24,6 +24,7 @@ public final class ProblemDetails {
         if (reason.rule() != null) {
             problem.setProperty("rule", reason.rule());
         }
+        refusal.details().forEach(problem::setProperty);
         return problem;
     }
 

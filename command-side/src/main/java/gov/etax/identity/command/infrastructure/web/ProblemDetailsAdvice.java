@@ -2,6 +2,8 @@ package gov.etax.identity.command.infrastructure.web;
 
 import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Refusal;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +25,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
         ProblemDetail problem = ProblemDetails.of(refusal);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        // A 429 says when to come back, in the header clients and proxies understand.
+        if (refusal.details().get("retryAt") instanceof Instant retryAt) {
+            long seconds = Math.max(1, Duration.between(Instant.now(), retryAt).toSeconds());
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        return response.body(problem);
     }
 
     /** Axon may hand a refusal over wrapped; the caller still deserves the refusal. */

@@ -1,0 +1,42 @@
+package gov.etax.identity.command.infrastructure.persistence;
+
+import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.Username;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class JdbcPersonDirectory implements PersonDirectory {
+
+    private final JdbcTemplate jdbc;
+    private final LookupHash lookupHash;
+
+    public JdbcPersonDirectory(JdbcTemplate jdbc, LookupHash lookupHash) {
+        this.jdbc = jdbc;
+        this.lookupHash = lookupHash;
+    }
+
+    @Override
+    public Optional<PersonId> withDocument(DocumentNumber document) {
+        return find("DOCUMENT", lookupHash.of(document));
+    }
+
+    @Override
+    public Optional<PersonId> withPhone(MobilePhone phone) {
+        return find("PHONE", lookupHash.of(phone));
+    }
+
+    @Override
+    public Optional<PersonId> withUsername(Username username) {
+        return find("USERNAME", lookupHash.of(username));
+    }
+
+    private Optional<PersonId> find(String kind, String hash) {
+        return jdbc.query("SELECT person_id FROM identity_claim WHERE claim_kind = ? AND claim_hash = ?",
+                (rs, row) -> PersonId.parse(rs.getString(1)), kind, hash).stream().findFirst();
+    }
+}
