@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import gov.etax.identity.command.person.registration.FaceVerificationRequired;
 import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.command.person.registration.OnlineRegistrationAllowed;
+import gov.etax.identity.command.person.signin.SignIn;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.RealNameLevel;
 import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
@@ -12,6 +13,7 @@ import gov.etax.identity.kernel.person.events.NaturalPersonRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** One human being, identified by one identity document; every login ends here ("穿透到人"). */
@@ -21,6 +23,9 @@ public class NaturalPerson {
     @AggregateIdentifier
     private PersonId personId;
     private RealNameLevel realNameLevel;
+
+    @AggregateMember
+    private final SignIn signIn = new SignIn();
 
     protected NaturalPerson() {
         // for Axon's event sourcing

@@ -8,18 +8,33 @@ import gov.etax.identity.kernel.person.DocumentNumber;
  */
 public interface FaceVerification {
 
-    FaceScanResult redeem(String token, DocumentNumber document);
+    /** Spends the token: a second redemption finds no scan. */
+    FaceScanResult redeem(String token);
 
     enum Outcome {
         /** The face matched the document holder. */
         PASSED,
         /** A scan took place and did not match (REG-4 guidance applies). */
         FAILED,
-        /** No scan behind the token: unknown, expired, already used, or for another document. */
+        /** No scan behind the token: unknown, expired or already used. */
         NO_SCAN
     }
 
-    /** @param verificationId the service's reference for the scan, kept in the history as evidence */
-    record FaceScanResult(Outcome outcome, String verificationId) {
+    /**
+     * @param verificationId the service's reference for the scan, kept in the history as evidence
+     * @param document       whose face was scanned (null when there was no scan)
+     */
+    record FaceScanResult(Outcome outcome, String verificationId, DocumentNumber document) {
+
+        static final FaceScanResult NO_SCAN = new FaceScanResult(Outcome.NO_SCAN, null, null);
+
+        /** The scan passed for the holder of exactly this document. */
+        public boolean passedFor(DocumentNumber expected) {
+            return outcome == Outcome.PASSED && expected.equals(document);
+        }
+
+        public static FaceScanResult noScan() {
+            return NO_SCAN;
+        }
     }
 }

@@ -14,12 +14,15 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "gov.etax.identity.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class CommandSideArchitectureTest {
 
-    /** The aggregate and its rules stay testable with in-memory ports; Spring and JDBC live in adapters. */
+    /**
+     * The aggregate and its rules stay testable with in-memory ports; Spring and JDBC live in
+     * adapters. A slice's REST controller and its application service (@Service) are adapters.
+     */
     @ArchTest
     static final ArchRule domainIsFrameworkFree = noClasses()
             .that().resideInAPackage("..command.person..")
             .and().haveSimpleNameNotEndingWith("Controller")
-            .and().doNotHaveSimpleName("PersonRegistration")
+            .and().areNotAnnotatedWith(org.springframework.stereotype.Service.class)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
             .because("REG-2, REG-3: the aggregate and its rules depend on Axon and their ports only, not on Spring or persistence");

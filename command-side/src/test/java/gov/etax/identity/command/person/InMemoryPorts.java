@@ -81,6 +81,11 @@ final class InMemoryPorts {
         public void store(PersonId personId, PasswordHash hash) {
             hashes.put(personId, hash);
         }
+
+        @Override
+        public java.util.Optional<StoredCredential> find(PersonId personId) {
+            return java.util.Optional.ofNullable(hashes.get(personId)).map(hash -> new StoredCredential(hash, false));
+        }
     }
 
     /**

@@ -5,22 +5,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Real HTTP against a running application, JSON in and out. */
+/** Real HTTP against a running application, JSON in and out, optionally with a bearer token. */
 public final class HttpJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
+    private final String bearer;
 
     public HttpJson(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(baseUrl, null);
     }
 
-    public record Response(int status, String contentType, JsonNode body, String raw) {
+    private HttpJson(String baseUrl, String bearer) {
+        this.baseUrl = baseUrl;
+        this.bearer = bearer;
+    }
+
+    /** The same application, called with this access token. */
+    public HttpJson as(String accessToken) {
+        return new HttpJson(baseUrl, accessToken);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
         public String text(String field) {
             JsonNode node = body == null ? null : body.get(field);
             return node == null || node.isNull() ? null : node.asText();
@@ -30,8 +47,7 @@ public final class HttpJson {
     public Response post(String path, Object body) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Content-Type", "application/json")
+            return send(request(path).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -39,16 +55,25 @@ public final class HttpJson {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return send(request(path).GET());
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode node = response.headers().firstValue("Content-Type").orElse("").contains("json") ? JSON.readTree(raw) : null;
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), node, raw);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode node = contentType.contains("json") && raw != null && !raw.isBlank() ? JSON.readTree(raw) : null;
+            return new Response(response.statusCode(), contentType, node, raw, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

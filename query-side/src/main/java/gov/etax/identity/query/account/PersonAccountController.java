@@ -7,11 +7,13 @@ import gov.etax.identity.kernel.person.queries.PersonAccountView;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/persons/{personId}/account}: the account-center view (moves behind login with sign-in). */
+/** The account-center view: {@code GET /api/me/account} for the person, by id for staff. */
 @RestController
 public class PersonAccountController {
 
@@ -21,9 +23,20 @@ public class PersonAccountController {
         this.queryGateway = queryGateway;
     }
 
+    /** The logged-in person's own account center. */
+    @GetMapping("/api/me/account")
+    public PersonAccountView myAccount(@AuthenticationPrincipal Jwt token) {
+        return find(PersonId.parse(token.getSubject()));
+    }
+
+    /** Any person's account, for tax authority staff and auditors. */
     @GetMapping("/api/persons/{personId}/account")
     public PersonAccountView account(@PathVariable String personId) {
-        Optional<PersonAccountView> view = queryGateway.query(new FindPersonAccount(PersonId.parse(personId)),
+        return find(PersonId.parse(personId));
+    }
+
+    private PersonAccountView find(PersonId personId) {
+        Optional<PersonAccountView> view = queryGateway.query(new FindPersonAccount(personId),
                 ResponseTypes.optionalInstanceOf(PersonAccountView.class)).join();
         return view.orElseThrow(CommonReason.PERSON_NOT_FOUND::refusal);
     }

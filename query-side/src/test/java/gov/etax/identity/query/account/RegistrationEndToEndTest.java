@@ -5,6 +5,8 @@ import static gov.etax.identity.command.support.Registrations.application;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.register;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.SignIns.logIn;
+import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,13 +51,15 @@ class RegistrationEndToEndTest {
     private static CommandSideNode commandNodeA;
     private static CommandSideNode commandNodeB;
     private static QuerySideNode queryNode;
+    private static String auditor;
 
     @BeforeAll
     static void start() {
         database = PostgresTestDatabase.create();
         commandNodeA = CommandSideNode.start(database);
         commandNodeB = CommandSideNode.start(database);
-        queryNode = QuerySideNode.start(database, EventLedger.class);
+        queryNode = QuerySideNode.start(database, commandNodeA.http(), EventLedger.class);
+        auditor = staffToken(commandNodeA.http(), "AUDITOR");
     }
 
     @AfterAll
@@ -81,7 +85,7 @@ class RegistrationEndToEndTest {
         String personId = registered.text("personId");
 
         HttpJson.Response account = await().atMost(PROJECTION_LAG)
-                .until(() -> queryNode.http().get("/api/persons/" + personId + "/account"), r -> r.status() == 200);
+                .until(() -> queryNode.http().as(auditor).get("/api/persons/" + personId + "/account"), r -> r.status() == 200);
 
         assertThat(account.text("personId")).isEqualTo(personId);
         assertThat(account.text("documentType")).isEqualTo("RESIDENT_IDENTITY_CARD");
@@ -96,12 +100,12 @@ class RegistrationEndToEndTest {
     @Test
     @DisplayName("Unknown or malformed person ids are a 404 and a 400 problem on the query side")
     void unknownPerson() {
-        HttpJson.Response unknown = queryNode.http().get("/api/persons/person-00000000-0000-4000-8000-000000000000/account");
+        HttpJson.Response unknown = queryNode.http().as(auditor).get("/api/persons/person-00000000-0000-4000-8000-000000000000/account");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.text("code")).isEqualTo("PERSON_NOT_FOUND");
 
-        HttpJson.Response malformed = queryNode.http().get("/api/persons/enterprise-00000000-0000-4000-8000-000000000000/account");
+        HttpJson.Response malformed = queryNode.http().as(auditor).get("/api/persons/enterprise-00000000-0000-4000-8000-000000000000/account");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.text("code")).isEqualTo("INVALID_IDENTIFIER");
     }
@@ -170,11 +174,11 @@ class RegistrationEndToEndTest {
             assertThat(response.status()).isEqualTo(201);
             registeredWhileDown.add(response.text("personId"));
         }
-        queryNode = QuerySideNode.start(database, EventLedger.class);
+        queryNode = QuerySideNode.start(database, commandNodeA.http(), EventLedger.class);
 
         await().atMost(PROJECTION_LAG).untilAsserted(() -> {
             for (String personId : registeredWhileDown) {
-                assertThat(queryNode.http().get("/api/persons/" + personId + "/account").status()).isEqualTo(200);
+                assertThat(queryNode.http().as(auditor).get("/api/persons/" + personId + "/account").status()).isEqualTo(200);
             }
         });
         List<String> storedEventIds = rows("SELECT eventidentifier FROM domainevententry "
@@ -182,6 +186,29 @@ class RegistrationEndToEndTest {
         await().atMost(PROJECTION_LAG).untilAsserted(() ->
                 assertThat(EventLedger.DELIVERIES.keySet()).containsExactlyInAnyOrderElementsOf(storedEventIds));
         assertThat(EventLedger.DELIVERIES.values()).allMatch(count -> count == 1);
+    }
+
+    @Test
+    @DisplayName("LOGIN-5: a session token opens the own account on the query side; after logout it works on neither side")
+    void sessionTokenWorksOnBothSidesUntilLogout() {
+        String phone = phone();
+        HttpJson.Response registered = register(commandNodeA.http(), residentIdNumber(), phone);
+        String token = logIn(commandNodeB.http(), phone, "Secret#2024");
+
+        HttpJson.Response mine = await().atMost(PROJECTION_LAG)
+                .until(() -> queryNode.http().as(token).get("/api/me/account"), r -> r.status() == 200);
+        assertThat(mine.text("personId")).isEqualTo(registered.text("personId"));
+        assertThat(queryNode.http().as(token).get("/api/persons/" + registered.text("personId") + "/account").status())
+                .as("a person may not read accounts by id").isEqualTo(403);
+        assertThat(queryNode.http().get("/api/me/account").status()).isEqualTo(401);
+
+        assertThat(commandNodeA.http().as(token).delete("/api/sessions/current").status()).isEqualTo(204);
+        assertThat(commandNodeB.http().as(token).delete("/api/sessions/current").status()).isEqualTo(401);
+        await().atMost(PROJECTION_LAG).untilAsserted(() -> {
+            HttpJson.Response refused = queryNode.http().as(token).get("/api/me/account");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.text("code")).isEqualTo("AUTHENTICATION_REQUIRED");
+        });
     }
 
     /** Decrypts every registration event's phone with its person's key and counts the matches. */

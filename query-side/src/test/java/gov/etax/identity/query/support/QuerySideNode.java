@@ -16,8 +16,10 @@ public final class QuerySideNode implements AutoCloseable {
         this.http = new HttpJson("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
-    public static QuerySideNode start(PostgresTestDatabase database, Class<?>... extraBeans) {
-        return new QuerySideNode(QuerySideApplication.builder().sources(extraBeans).run(database.commandLine()));
+    /** @param commandSide whose published keys (JWKS) verify person session tokens */
+    public static QuerySideNode start(PostgresTestDatabase database, HttpJson commandSide, Class<?>... extraBeans) {
+        return new QuerySideNode(QuerySideApplication.builder().sources(extraBeans)
+                .run(database.commandLine("etax.security.session-jwks-uri=" + commandSide.baseUrl() + "/.well-known/jwks.json")));
     }
 
     public HttpJson http() {

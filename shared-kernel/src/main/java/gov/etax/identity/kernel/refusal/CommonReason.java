@@ -1,7 +1,9 @@
 package gov.etax.identity.kernel.refusal;
 
+import static gov.etax.identity.kernel.refusal.Kind.FORBIDDEN;
 import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
 import static gov.etax.identity.kernel.refusal.Kind.NOT_FOUND;
+import static gov.etax.identity.kernel.refusal.Kind.UNAUTHENTICATED;
 
 /** Refusals of malformed input and unknown things, shared by both applications. */
 public enum CommonReason implements Reason {
@@ -16,7 +18,9 @@ public enum CommonReason implements Reason {
             "用户名为6-20位数字或字母组合，第一位必须为字母，且区分大小写"),
     INVALID_USCC(INVALID_INPUT, "REG-1", "Not a valid unified social credit code (GB 32100).", "统一社会信用代码不正确"),
     PERSON_NOT_FOUND(NOT_FOUND, null, "No such person.", "未找到该用户"),
-    NOT_FOUND_ROUTE(NOT_FOUND, null, "No such resource.", "资源不存在");
+    NOT_FOUND_ROUTE(NOT_FOUND, null, "No such resource.", "资源不存在"),
+    AUTHENTICATION_REQUIRED(UNAUTHENTICATED, null, "A valid access token is required: log in first.", "请先登录"),
+    ACCESS_DENIED(FORBIDDEN, null, "This caller may not do this.", "无权执行此操作");
 
     private final Kind kind;
     private final String rule;

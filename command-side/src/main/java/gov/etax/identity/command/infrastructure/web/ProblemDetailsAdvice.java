@@ -2,6 +2,7 @@ package gov.etax.identity.command.infrastructure.web;
 
 import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Refusal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -22,13 +23,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final Clock clock;
+
+    public ProblemDetailsAdvice(Clock clock) {
+        this.clock = clock;
+    }
+
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
         ProblemDetail problem = ProblemDetails.of(refusal);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
         // A 429 says when to come back, in the header clients and proxies understand.
         if (refusal.details().get("retryAt") instanceof Instant retryAt) {
-            long seconds = Math.max(1, Duration.between(Instant.now(), retryAt).toSeconds());
+            // Rounded up: a client that waits the whole header never comes back too early.
+            long millis = Duration.between(clock.instant(), retryAt).toMillis();
+            long seconds = Math.max(1, (millis + 999) / 1000);
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
         return response.body(problem);

@@ -72,12 +72,14 @@ public class PersonRegistration {
         if (token == null || token.isBlank()) {
             throw PersonReason.FACE_VERIFICATION_REQUIRED.refusal();
         }
-        FaceScanResult result = faceVerification.redeem(token, document);
-        return switch (result.outcome()) {
-            case PASSED -> result.verificationId();
-            case FAILED -> throw PersonReason.FACE_VERIFICATION_FAILED.refusal();
-            case NO_SCAN -> throw PersonReason.FACE_VERIFICATION_REQUIRED.refusal(
-                    "The face verification token is unknown, expired, already used or for another document.");
-        };
+        FaceScanResult result = faceVerification.redeem(token);
+        if (result.passedFor(document)) {
+            return result.verificationId();
+        }
+        if (result.outcome() == FaceVerification.Outcome.FAILED && document.equals(result.document())) {
+            throw PersonReason.FACE_VERIFICATION_FAILED.refusal();
+        }
+        throw PersonReason.FACE_VERIFICATION_REQUIRED.refusal(
+                "The face verification token is unknown, expired, already used or for another document.");
     }
 }

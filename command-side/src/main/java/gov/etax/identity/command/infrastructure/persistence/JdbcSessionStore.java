@@ -1,0 +1,47 @@
+package gov.etax.identity.command.infrastructure.persistence;
+
+import gov.etax.identity.command.person.signin.SessionStore;
+import gov.etax.identity.kernel.person.AuthenticationMethod;
+import gov.etax.identity.kernel.person.LoginEntry;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.SessionId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class JdbcSessionStore implements SessionStore {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcSessionStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void open(Session session) {
+        jdbc.update("INSERT INTO person_session (session_id, person_id, entry, method, issued_at, expires_at, "
+                        + "password_change_required) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                session.sessionId().value(), session.personId().value(), session.entry().name(), session.method().name(),
+                Timestamp.from(session.issuedAt()), Timestamp.from(session.expiresAt()), session.passwordChangeRequired());
+    }
+
+    @Override
+    public void end(SessionId sessionId, Instant endedAt) {
+        jdbc.update("UPDATE person_session SET ended_at = ? WHERE session_id = ? AND ended_at IS NULL",
+                Timestamp.from(endedAt), sessionId.value());
+    }
+
+    @Override
+    public Optional<Session> find(SessionId sessionId) {
+        return jdbc.query("SELECT session_id, person_id, entry, method, issued_at, expires_at, ended_at, "
+                        + "password_change_required FROM person_session WHERE session_id = ?",
+                (rs, row) -> new Session(SessionId.parse(rs.getString(1)), PersonId.parse(rs.getString(2)),
+                        LoginEntry.valueOf(rs.getString(3)), AuthenticationMethod.valueOf(rs.getString(4)),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getBoolean(8)),
+                sessionId.value()).stream().findFirst();
+    }
+}

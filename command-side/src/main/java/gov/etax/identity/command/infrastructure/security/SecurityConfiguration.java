@@ -1,0 +1,91 @@
+package gov.etax.identity.command.infrastructure.security;
+
+import gov.etax.identity.command.person.signin.SessionStore;
+import gov.etax.identity.kernel.person.SessionId;
+import gov.etax.identity.kernel.security.RsaKeys;
+import gov.etax.identity.kernel.security.SessionTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who may call what; docs/security.md has the same table, and a test walks it. */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, SecurityProblems problems) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/persons/registrations", "/api/sessions",
+                                "/api/sms-challenges", "/api/password-resets", "/api/login-tickets",
+                                "/api/login-tickets/*/session").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/login-tickets/*").permitAll()
+                        // Exists only in the dev profile; prod refuses to start with simulators.
+                        .requestMatchers("/api/dev/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health",
+                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/tax-authority/**").hasRole("TAX_STAFF")
+                        .requestMatchers("/api/me/**", "/api/sessions/current", "/api/sessions/current/**")
+                        .hasRole("PERSON")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new Callers()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SessionTokenIssuer issuer, SecurityProperties properties, SessionStore sessions, Clock clock) {
+        NimbusJwtDecoder persons = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
+        persons.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps(clock),
+                new JwtIssuerValidator(SessionTokens.ISSUER), activeSession(sessions, clock)));
+        NimbusJwtDecoder staff = NimbusJwtDecoder
+                .withPublicKey(RsaKeys.publicKey(properties.staffPublicKey(), "etax.security.staff-public-key")).build();
+        staff.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps(clock),
+                new JwtIssuerValidator(properties.staffIssuer())));
+        return new IssuerRoutingJwtDecoder(Map.of(SessionTokens.ISSUER, persons, properties.staffIssuer(), staff));
+    }
+
+    /** Expiry judged by the application's clock, the same one that set it. */
+    private static JwtTimestampValidator timestamps(Clock clock) {
+        JwtTimestampValidator validator = new JwtTimestampValidator(Duration.ofSeconds(30));
+        validator.setClock(clock);
+        return validator;
+    }
+
+    /** A logged-out session's tokens stop working at once, though they have not expired. */
+    private static OAuth2TokenValidator<Jwt> activeSession(SessionStore sessions, Clock clock) {
+        OAuth2Error ended = new OAuth2Error("invalid_token", "The session has ended", null);
+        return jwt -> {
+            String sid = jwt.getClaimAsString(SessionTokens.SESSION_ID);
+            boolean active = sid != null && sessions.find(SessionId.parse(sid))
+                    .filter(session -> session.isActiveAt(clock.instant())).isPresent();
+            return active ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(ended);
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package gov.etax.identity.command.person.signin;
+
+import gov.etax.identity.kernel.person.AuthenticationMethod;
+import gov.etax.identity.kernel.person.LoginEntry;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.SessionId;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Open sessions, so that a logged-out session's tokens stop working at once on the command side. */
+public interface SessionStore {
+
+    void open(Session session);
+
+    void end(SessionId sessionId, Instant endedAt);
+
+    Optional<Session> find(SessionId sessionId);
+
+    record Session(SessionId sessionId, PersonId personId, LoginEntry entry, AuthenticationMethod method,
+                   Instant issuedAt, Instant expiresAt, Instant endedAt, boolean passwordChangeRequired) {
+
+        public boolean isActiveAt(Instant now) {
+            return endedAt == null && now.isBefore(expiresAt);
+        }
+    }
+}

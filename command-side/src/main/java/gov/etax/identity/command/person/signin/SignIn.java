@@ -1,0 +1,109 @@
+package gov.etax.identity.command.person.signin;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import gov.etax.identity.command.person.signin.Lockout.Streak;
+import gov.etax.identity.kernel.person.AuthenticationMethod;
+import gov.etax.identity.kernel.person.LoginFailure;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.commands.EndSession;
+import gov.etax.identity.kernel.person.commands.LoginDecision;
+import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
+import gov.etax.identity.kernel.person.events.AccountLocked;
+import gov.etax.identity.kernel.person.events.AccountUnlocked;
+import gov.etax.identity.kernel.person.events.LoginFailed;
+import gov.etax.identity.kernel.person.events.LoginSucceeded;
+import gov.etax.identity.kernel.person.events.SessionEnded;
+import gov.etax.identity.kernel.refusal.CommonReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+/**
+ * A person's sign-in state: failure streaks per method and the lock (PWD-5). Part of the
+ * {@code NaturalPerson} aggregate, so every login attempt is in that person's history.
+ */
+public class SignIn {
+
+    public static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
+
+    private final Map<AuthenticationMethod, Streak> streaks = new EnumMap<>(AuthenticationMethod.class);
+    private Instant lockedUntil;
+
+    @CommandHandler
+    public LoginDecision handle(RecordLoginAttempt attempt, Clock clock, SessionStore sessions) {
+        Instant now = clock.instant();
+        PersonId person = attempt.personId();
+        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
+            // Nobody acted at midnight; the unlock enters the history when first observed.
+            apply(new AccountUnlocked(person, AccountUnlocked.Cause.MIDNIGHT, lockedUntil));
+        }
+        if (lockedUntil != null) {
+            apply(new LoginFailed(person, attempt.entry(), attempt.method(), LoginFailure.ACCOUNT_LOCKED,
+                    failuresToday(attempt.method(), now)));
+            return new LoginDecision(LoginFailure.ACCOUNT_LOCKED, lockedUntil, 0);
+        }
+        if (attempt.failure() != null) {
+            int failures = failuresToday(attempt.method(), now) + 1;
+            apply(new LoginFailed(person, attempt.entry(), attempt.method(), attempt.failure(), failures));
+            if (failures >= Lockout.FAILURES_TO_LOCK) {
+                Instant until = Lockout.nextMidnight(now);
+                apply(new AccountLocked(person, attempt.method(), until));
+                return new LoginDecision(LoginFailure.ACCOUNT_LOCKED, until, 0);
+            }
+            return new LoginDecision(attempt.failure(), null, Lockout.FAILURES_TO_LOCK - failures);
+        }
+        sessions.open(new SessionStore.Session(attempt.sessionId(), person, attempt.entry(), attempt.method(),
+                now, now.plus(SESSION_LIFETIME), null, attempt.passwordChangeRequired()));
+        apply(new LoginSucceeded(person, attempt.sessionId(), attempt.entry(), attempt.method(),
+                attempt.passwordChangeRequired()));
+        return LoginDecision.accepted();
+    }
+
+    @CommandHandler
+    public void handle(EndSession command, Clock clock, SessionStore sessions) {
+        SessionStore.Session session = sessions.find(command.sessionId())
+                .filter(s -> s.personId().equals(command.personId()))
+                .orElseThrow(() -> CommonReason.INVALID_IDENTIFIER.refusal("No such session of this person."));
+        if (session.endedAt() == null) {
+            sessions.end(command.sessionId(), clock.instant());
+            apply(new SessionEnded(command.personId(), command.sessionId()));
+        }
+    }
+
+    private int failuresToday(AuthenticationMethod method, Instant now) {
+        return streaks.getOrDefault(method, Streak.NONE).failuresOn(Lockout.dayOf(now));
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    @EventSourcingHandler
+    void on(LoginFailed event, @Timestamp Instant at) {
+        if (event.reason().countsTowardLockout()) {
+            streaks.put(event.method(), new Streak(Lockout.dayOf(at), event.consecutiveFailures()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LoginSucceeded event) {
+        streaks.clear();
+    }
+
+    @EventSourcingHandler
+    void on(AccountLocked event) {
+        lockedUntil = event.lockedUntil();
+    }
+
+    @EventSourcingHandler
+    void on(AccountUnlocked event) {
+        lockedUntil = null;
+        streaks.clear();
+    }
+}

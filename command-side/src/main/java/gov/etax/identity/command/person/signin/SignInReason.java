@@ -1,0 +1,69 @@
+package gov.etax.identity.command.person.signin;
+
+import static gov.etax.identity.kernel.refusal.Kind.FORBIDDEN;
+import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
+import static gov.etax.identity.kernel.refusal.Kind.UNAUTHENTICATED;
+
+import gov.etax.identity.kernel.refusal.Kind;
+import gov.etax.identity.kernel.refusal.Reason;
+
+/** Refusals of logging in and of sessions (REG-6, LOGIN-2, LOGIN-5, PWD-2, PWD-5). */
+public enum SignInReason implements Reason {
+    ACCOUNT_REQUIRED(INVALID_INPUT, "LOGIN-1",
+            "Give exactly one account: document type and number, a bound phone, or a username.",
+            "请输入证件号码、手机号码或用户名之一"),
+    SECOND_FACTOR_REQUIRED(INVALID_INPUT, "LOGIN-5",
+            "A password login needs a second factor: an SMS code or a face verification token.",
+            "请完成短信验证或扫码验证"),
+    ACCOUNT_NOT_REGISTERED(UNAUTHENTICATED, "REG-6", "This identity is not registered; register first.", "该用户未注册"),
+    LOGIN_PHONE_NOT_BOUND(UNAUTHENTICATED, "LOGIN-2", "No person has bound this phone number.",
+            "手机号码不存在，您可以尝试使用证件号码登录"),
+    WRONG_CREDENTIALS(UNAUTHENTICATED, "PWD-5", "The account or password is wrong.", "账号或密码错误"),
+    WRONG_SMS_CODE(UNAUTHENTICATED, "PWD-5", "The SMS code is wrong, expired or used up.", "短信验证码错误或已失效"),
+    FACE_NOT_VERIFIED(UNAUTHENTICATED, "PWD-5", "The face verification did not pass or its token is not valid.",
+            "扫码验证未通过"),
+    ACCOUNT_LOCKED(FORBIDDEN, "PWD-5",
+            "Five failures in a row with this method today locked the account until 00:00 tomorrow (China Standard Time); "
+                    + "a password reset unlocks it at once.",
+            "一天内同一认证方式连续失败5次，账号已锁定。可通过【忘记密码】修改密码后重新登录，或等待次日零时系统自动解锁。"),
+    PASSWORD_CHANGE_REQUIRED(FORBIDDEN, "PWD-2",
+            "This session may only set a new password: the current one is an initial password.",
+            "您的密码为初始密码，请先修改密码");
+
+    private final Kind kind;
+    private final String rule;
+    private final String message;
+    private final String messageZh;
+
+    SignInReason(Kind kind, String rule, String message, String messageZh) {
+        this.kind = kind;
+        this.rule = rule;
+        this.message = message;
+        this.messageZh = messageZh;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+
+    @Override
+    public String messageZh() {
+        return messageZh;
+    }
+}

@@ -1,0 +1,145 @@
+package gov.etax.identity.command.sms;
+
+import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.verification.SmsGateway;
+import gov.etax.identity.kernel.person.MobilePhone;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one place SMS codes are made and checked (REG-7). A code lives 5 minutes, works once and
+ * survives 5 wrong tries. Tables hold keyed hashes only: neither the code nor the phone is
+ * stored, logged or put in an event.
+ *
+ * <p>A send decides and records under its phone's window lock in one short transaction, and
+ * calls the gateway only after the commit, so a slow operator never holds the lock. If the
+ * gateway then fails, a second transaction takes back what the send recorded, so an undelivered
+ * code costs the phone no send.
+ */
+@Service
+public class SmsChallenges {
+
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
+    static final int MAX_WRONG_TRIES = 5;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final LookupHash lookupHash;
+    private final SmsGateway smsGateway;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public SmsChallenges(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LookupHash lookupHash,
+                         SmsGateway smsGateway, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // Never joins a caller's transaction: a wrong try must stay counted when a login that
+        // called verify rolls back, and a send must be committed before the gateway is called.
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.lookupHash = lookupHash;
+        this.smsGateway = smsGateway;
+        this.clock = clock;
+    }
+
+    /** Sends a new code for the purpose, replacing any earlier one; refused by REG-7 with {@code retryAt}. */
+    public SentChallenge send(MobilePhone phone, SmsPurpose purpose) {
+        String code = "%06d".formatted(random.nextInt(1_000_000));
+        Recorded recorded = transactions.execute(status -> record(lookupHash.of(phone), purpose, codeHash(phone, purpose, code)));
+        try {
+            smsGateway.send(phone, "您的验证码为" + code + "，用于" + purpose.wordingZh() + "，5分钟内有效，请勿告知他人。");
+        } catch (RuntimeException undelivered) {
+            try {
+                transactions.executeWithoutResult(status -> takeBack(recorded));
+            } catch (RuntimeException undoFailed) {
+                undelivered.addSuppressed(undoFailed);
+            }
+            throw undelivered;
+        }
+        return new SentChallenge(phone, purpose, recorded.expiresAt(), recorded.window().sendsLeft());
+    }
+
+    /** Checks one try in its own transaction; {@link SmsCodeCheck#VALID} uses the code up. */
+    public SmsCodeCheck verify(MobilePhone phone, SmsPurpose purpose, String code) {
+        String phoneHash = lookupHash.of(phone);
+        byte[] offered = codeHash(phone, purpose, code == null ? "" : code).getBytes(StandardCharsets.US_ASCII);
+        return transactions.execute(status -> {
+            List<Stored> rows = jdbc.query(
+                    "SELECT code_hash, expires_at, wrong_tries FROM sms_challenge WHERE phone_hash = ? AND purpose = ? FOR UPDATE",
+                    (rs, row) -> new Stored(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)),
+                    phoneHash, purpose.name());
+            if (rows.isEmpty()) {
+                return SmsCodeCheck.NO_CODE;
+            }
+            Stored stored = rows.get(0);
+            // A code covers [sent, sent + 5 min): at exactly 5:00 it has expired.
+            if (!now().isBefore(stored.expiresAt())) {
+                return SmsCodeCheck.EXPIRED;
+            }
+            if (stored.wrongTries() >= MAX_WRONG_TRIES) {
+                return SmsCodeCheck.EXHAUSTED;
+            }
+            if (MessageDigest.isEqual(stored.codeHash().getBytes(StandardCharsets.US_ASCII), offered)) {
+                jdbc.update("DELETE FROM sms_challenge WHERE phone_hash = ? AND purpose = ?", phoneHash, purpose.name());
+                return SmsCodeCheck.VALID;
+            }
+            jdbc.update("UPDATE sms_challenge SET wrong_tries = wrong_tries + 1 WHERE phone_hash = ? AND purpose = ?",
+                    phoneHash, purpose.name());
+            return SmsCodeCheck.WRONG;
+        });
+    }
+
+    private Recorded record(String phoneHash, SmsPurpose purpose, String codeHash) {
+        // The first send to a phone creates its row; a concurrent first send on another node waits
+        // for that insert to commit and then inserts nothing. Both then queue on the row lock.
+        jdbc.update("INSERT INTO sms_send_window (phone_hash, window_start, sends) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
+                phoneHash, Timestamp.from(now()));
+        SmsSendWindow current = jdbc.queryForObject(
+                "SELECT window_start, sends FROM sms_send_window WHERE phone_hash = ? FOR UPDATE",
+                (rs, row) -> new SmsSendWindow(rs.getTimestamp(1).toInstant(), rs.getInt(2)), phoneHash);
+        // Read after the lock, so sends are timed in the order they are counted.
+        Instant now = now();
+        SmsSendWindow next = current.admit(now);
+        jdbc.update("UPDATE sms_send_window SET window_start = ?, sends = ? WHERE phone_hash = ?",
+                Timestamp.from(next.start()), next.sends(), phoneHash);
+        jdbc.update("DELETE FROM sms_challenge WHERE phone_hash = ? AND purpose = ?", phoneHash, purpose.name());
+        Instant expiresAt = now.plus(CODE_LIFETIME);
+        jdbc.update("INSERT INTO sms_challenge (phone_hash, purpose, code_hash, sent_at, expires_at, wrong_tries) "
+                + "VALUES (?, ?, ?, ?, ?, 0)", phoneHash, purpose.name(), codeHash, Timestamp.from(now), Timestamp.from(expiresAt));
+        return new Recorded(phoneHash, purpose, codeHash, next, expiresAt);
+    }
+
+    /** Only the window this send counted in and only its own code: later sends may have moved on. */
+    private void takeBack(Recorded recorded) {
+        jdbc.update("UPDATE sms_send_window SET sends = sends - 1 WHERE phone_hash = ? AND window_start = ? AND sends > 0",
+                recorded.phoneHash(), Timestamp.from(recorded.window().start()));
+        jdbc.update("DELETE FROM sms_challenge WHERE phone_hash = ? AND purpose = ? AND code_hash = ?",
+                recorded.phoneHash(), recorded.purpose().name(), recorded.codeHash());
+    }
+
+    private String codeHash(MobilePhone phone, SmsPurpose purpose, String code) {
+        return lookupHash.of("sms-code", phone.value() + ":" + purpose + ":" + code);
+    }
+
+    /** Microseconds, as both PostgreSQL and H2 store them, so a stored instant reads back equal. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private record Recorded(String phoneHash, SmsPurpose purpose, String codeHash, SmsSendWindow window, Instant expiresAt) {
+    }
+
+    private record Stored(String codeHash, Instant expiresAt, int wrongTries) {
+    }
+}

@@ -1,0 +1,58 @@
+package gov.etax.identity.command.sms;
+
+import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
+import static gov.etax.identity.kernel.refusal.Kind.TOO_MANY_REQUESTS;
+import static gov.etax.identity.kernel.refusal.Kind.UNPROCESSABLE;
+
+import gov.etax.identity.kernel.refusal.Kind;
+import gov.etax.identity.kernel.refusal.Reason;
+
+/** Refusals of SMS verification codes (REG-7, LOGIN-2). */
+public enum SmsReason implements Reason {
+    SMS_SENDING_PAUSED(TOO_MANY_REQUESTS, "REG-7",
+            "At most 5 SMS codes are sent to one phone in 10 minutes, counted from the first of them; try again at retryAt.",
+            "短信验证码获取频繁，请稍后重试"),
+    PHONE_NOT_BOUND(UNPROCESSABLE, "LOGIN-2",
+            "This phone number is not bound to any person; try the identity document number instead.",
+            "手机号码不存在，您可以尝试使用证件号码登录"),
+    INVALID_SMS_PURPOSE(INVALID_INPUT, "REG-7",
+            "The purpose of an SMS code is LOGIN, PASSWORD_RESET or PHONE_BINDING.",
+            "短信验证码用途不正确");
+
+    private final Kind kind;
+    private final String rule;
+    private final String message;
+    private final String messageZh;
+
+    SmsReason(Kind kind, String rule, String message, String messageZh) {
+        this.kind = kind;
+        this.rule = rule;
+        this.message = message;
+        this.messageZh = messageZh;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+
+    @Override
+    public String messageZh() {
+        return messageZh;
+    }
+}

@@ -1,0 +1,31 @@
+package gov.etax.identity.command.sms;
+
+import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.PersonReason;
+import gov.etax.identity.kernel.person.MobilePhone;
+
+/**
+ * LOGIN-2: one phone, one person. Login and password-reset codes go only to a bound phone; a
+ * binding code only to a phone nobody holds, so the code cannot take a phone from its owner.
+ */
+public final class SmsRecipientAllowed {
+
+    private SmsRecipientAllowed() {
+    }
+
+    public static void check(MobilePhone phone, SmsPurpose purpose, PersonDirectory directory) {
+        boolean bound = directory.withPhone(phone).isPresent();
+        switch (purpose) {
+            case LOGIN, PASSWORD_RESET -> {
+                if (!bound) {
+                    throw SmsReason.PHONE_NOT_BOUND.refusal();
+                }
+            }
+            case PHONE_BINDING -> {
+                if (bound) {
+                    throw PersonReason.PHONE_ALREADY_BOUND.refusal();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package gov.etax.identity.query.infrastructure.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.etax.identity.kernel.refusal.CommonReason;
+import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.security.RsaKeys;
+import gov.etax.identity.kernel.security.SessionTokens;
+import gov.etax.identity.query.session.EndedSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The query side trusts the same two issuers as the command side: person sessions, checked with
+ * the command side's published keys (JWKS), and the bureau's identity provider for staff.
+ */
+@Configuration
+public class QuerySecurityConfiguration {
+
+    private static final Set<String> STAFF_ROLES = Set.of("TAX_STAFF", "AUDITOR", "OPERATOR");
+
+    /**
+     * @param sessionJwksUri the command side's /.well-known/jwks.json
+     */
+    @ConfigurationProperties("etax.security")
+    public record Keys(String sessionJwksUri, String staffIssuer, String staffPublicKey) {
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Keys keys, EndedSessions endedSessions, ObjectMapper json)
+            throws Exception {
+        ProblemWriter problems = new ProblemWriter(json);
+        JwtIssuerAuthenticationManagerResolver issuers = new JwtIssuerAuthenticationManagerResolver(
+                Map.of(SessionTokens.ISSUER, persons(keys, endedSessions),
+                        keys.staffIssuer(), staff(keys))::get);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/me/**").hasRole("PERSON")
+                        .requestMatchers(HttpMethod.GET, "/api/persons/*/account").hasAnyRole("TAX_STAFF", "AUDITOR")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(issuers)
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(request, response, CommonReason.AUTHENTICATION_REQUIRED);
+                        })
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, CommonReason.ACCESS_DENIED)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(request, response, CommonReason.AUTHENTICATION_REQUIRED);
+                        })
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, CommonReason.ACCESS_DENIED)));
+        return http.build();
+    }
+
+    private static AuthenticationManager persons(Keys keys, EndedSessions endedSessions) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keys.sessionJwksUri()).build();
+        OAuth2Error ended = new OAuth2Error("invalid_token", "The session has ended", null);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(SessionTokens.ISSUER),
+                jwt -> endedSessions.hasEnded(jwt.getClaimAsString(SessionTokens.SESSION_ID))
+                        ? OAuth2TokenValidatorResult.failure(ended) : OAuth2TokenValidatorResult.success()));
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> List.of(new SimpleGrantedAuthority("ROLE_PERSON")));
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(converter);
+        return provider::authenticate;
+    }
+
+    private static AuthenticationManager staff(Keys keys) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withPublicKey(RsaKeys.publicKey(keys.staffPublicKey(), "etax.security.staff-public-key")).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(keys.staffIssuer())));
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            String role = jwt.getClaimAsString(SessionTokens.STAFF_ROLE);
+            return STAFF_ROLES.contains(role) ? List.of(new SimpleGrantedAuthority("ROLE_" + role)) : List.of();
+        });
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(converter);
+        return provider::authenticate;
+    }
+
+    /** 401 and 403 from the filters as problem+json, like every other error. */
+    private record ProblemWriter(ObjectMapper json) {
+        void write(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatusCode.valueOf(reason.kind().httpStatus()), reason.message());
+            problem.setTitle(reason.message());
+            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+            problem.setProperty("code", reason.code());
+            problem.setProperty("message", reason.message());
+            problem.setProperty("message_zh", reason.messageZh());
+            response.setStatus(problem.getStatus());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), problem);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package gov.etax.identity.query.session;
+
+import gov.etax.identity.kernel.person.events.SessionEnded;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The query side's list of ended sessions, from {@link SessionEnded}: a logged-out token stops
+ * working here as soon as the event arrives, without asking the command side.
+ */
+@Component
+@ProcessingGroup(EndedSessions.PROCESSING_GROUP)
+public class EndedSessions {
+
+    public static final String PROCESSING_GROUP = "ended-sessions";
+
+    private final JdbcTemplate jdbc;
+
+    public EndedSessions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(SessionEnded event, @org.axonframework.eventhandling.Timestamp Instant endedAt) {
+        jdbc.update("DELETE FROM ended_session WHERE session_id = ?", event.sessionId().value());
+        jdbc.update("INSERT INTO ended_session (session_id, person_id, ended_at) VALUES (?, ?, ?)",
+                event.sessionId().value(), event.personId().value(), java.sql.Timestamp.from(endedAt));
+    }
+
+    public boolean hasEnded(String sessionId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM ended_session WHERE session_id = ?",
+                Integer.class, sessionId);
+        return count != null && count > 0;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM ended_session");
+    }
+}
