@@ -1,0 +1,41 @@
+package gov.etax.identity.command.authorization;
+
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.authorization.RelationshipRole;
+import gov.etax.identity.kernel.enterprise.EnterpriseId;
+import gov.etax.identity.kernel.enterprise.Uscc;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.PersonId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The relationships in force between persons and enterprises, for the decisions that need them at
+ * once (enterprise login LOGIN-4, ACC-2 checks, switching ACC-8/ACC-9). Written in the same
+ * transaction as the events that start and end a relationship; the events stay the truth.
+ *
+ * <p>A relationship names its holder by identity document, not by person id, because the legal
+ * representative is bound before that person may have registered (ACC-3).
+ */
+public interface Relationships {
+
+    /** Records a relationship in force (or replaces the record of the same authorization). */
+    void bind(ActiveRelationship relationship, DocumentNumber holder);
+
+    /** The authorization no longer gives a relationship: ended, revoked or expired. */
+    void unbind(AuthorizationId authorizationId);
+
+    /** The relationships of a registered person in force at {@code now} (expired ones excluded). */
+    List<ActiveRelationship> of(PersonId person, Instant now);
+
+    /**
+     * @param taxOfficerIdentity MAIN or SUB for tax officers, else null
+     * @param scopes             function sets granted (ACC-5), empty for the legal representative
+     * @param validUntil         end of validity (有效期止), null when open-ended
+     */
+    record ActiveRelationship(AuthorizationId authorizationId, EnterpriseId enterpriseId, Uscc uscc,
+                              RelationshipRole role, String taxOfficerIdentity, Set<String> scopes,
+                              Instant validUntil) {
+    }
+}
