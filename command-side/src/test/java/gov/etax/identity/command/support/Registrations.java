@@ -28,6 +28,12 @@ public final class Registrations {
         return body + CHECK.charAt(sum % 11);
     }
 
+    /** A unified social credit code with a correct GB 32100 check character (an enterprise of Nanchang). */
+    public static String uscc() {
+        String body = "91360100" + String.format("%09d", SEQUENCE.getAndIncrement() * 7919L % 1_000_000_000L);
+        return body + gov.etax.identity.kernel.enterprise.Uscc.checkCharacter(body);
+    }
+
     public static String phone() {
         return "139" + String.format("%08d", Math.floorMod(System.nanoTime() + SEQUENCE.getAndIncrement() * 7919L, 100_000_000L));
     }

@@ -54,6 +54,26 @@ public final class SignIns {
         return session.text("accessToken");
     }
 
+    /**
+     * Logs in at the enterprise entry (PWD-1) by phone with password and SMS code, acting in
+     * {@code role} (may be null when the person holds one role there); returns the access token.
+     */
+    public static String logInForEnterprise(HttpJson commandSide, String phone, String password, String uscc,
+                                            String role) {
+        Map<String, Object> body = byPhone(phone, password);
+        body.put("entry", "TAX_AGENT".equals(role) ? "AGENT" : "ENTERPRISE");
+        body.put("uscc", uscc);
+        if (role != null) {
+            body.put("role", role);
+        }
+        body.put("smsCode", smsCode(commandSide, phone, "LOGIN"));
+        HttpJson.Response session = commandSide.post("/api/sessions", body);
+        if (session.status() != 201) {
+            throw new IllegalStateException("enterprise login answered " + session.status() + ": " + session.raw());
+        }
+        return session.text("accessToken");
+    }
+
     /** A token of the bureau's identity provider, minted by the dev simulator. */
     public static String staffToken(HttpJson commandSide, String role) {
         HttpJson.Response token = commandSide.post("/api/dev/staff-tokens",

@@ -1,6 +1,7 @@
 package gov.etax.identity.query.session;
 
 import gov.etax.identity.kernel.person.events.SessionEnded;
+import gov.etax.identity.kernel.person.events.SessionSwitched;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,9 +27,20 @@ public class EndedSessions {
 
     @EventHandler
     void on(SessionEnded event, @org.axonframework.eventhandling.Timestamp Instant endedAt) {
-        jdbc.update("DELETE FROM ended_session WHERE session_id = ?", event.sessionId().value());
+        end(event.sessionId().value(), event.personId().value(), endedAt);
+    }
+
+    /** A switch (ACC-8, ACC-9) ends the session it left. */
+    @EventHandler
+    void on(SessionSwitched event, @org.axonframework.eventhandling.Timestamp Instant switchedAt) {
+        end(event.from().value(), event.personId().value(), switchedAt);
+    }
+
+    private void end(String sessionId, String personId, Instant endedAt) {
+        // Delete first: a replay may deliver the same end again.
+        jdbc.update("DELETE FROM ended_session WHERE session_id = ?", sessionId);
         jdbc.update("INSERT INTO ended_session (session_id, person_id, ended_at) VALUES (?, ?, ?)",
-                event.sessionId().value(), event.personId().value(), java.sql.Timestamp.from(endedAt));
+                sessionId, personId, java.sql.Timestamp.from(endedAt));
     }
 
     public boolean hasEnded(String sessionId) {

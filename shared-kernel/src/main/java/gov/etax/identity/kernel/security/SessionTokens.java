@@ -12,6 +12,9 @@ public final class SessionTokens {
     public static final String METHOD = "method";
     /** Present and true while the session may do nothing but set a new password. */
     public static final String PASSWORD_CHANGE_REQUIRED = "pwd_change_required";
+    /** Enterprise sessions (PWD-1): the enterprise's USCC and the role the person acts in. */
+    public static final String ENTERPRISE = "enterprise";
+    public static final String ENTERPRISE_ROLE = "enterprise_role";
     /** The staff token claim naming the caller's role: TAX_STAFF, AUDITOR or OPERATOR. */
     public static final String STAFF_ROLE = "role";
 

@@ -1,6 +1,9 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
 import gov.etax.identity.command.person.signin.SessionStore;
+import gov.etax.identity.kernel.authorization.RelationshipRole;
+import gov.etax.identity.kernel.enterprise.Uscc;
+import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.PersonId;
@@ -22,10 +25,13 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public void open(Session session) {
+        ActingFor actingFor = session.actingFor();
         jdbc.update("INSERT INTO person_session (session_id, person_id, entry, method, issued_at, expires_at, "
-                        + "password_change_required) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        + "password_change_required, uscc, enterprise_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 session.sessionId().value(), session.personId().value(), session.entry().name(), session.method().name(),
-                Timestamp.from(session.issuedAt()), Timestamp.from(session.expiresAt()), session.passwordChangeRequired());
+                Timestamp.from(session.issuedAt()), Timestamp.from(session.expiresAt()), session.passwordChangeRequired(),
+                actingFor == null ? null : actingFor.enterprise().value(),
+                actingFor == null ? null : actingFor.role().name());
     }
 
     @Override
@@ -37,11 +43,13 @@ public class JdbcSessionStore implements SessionStore {
     @Override
     public Optional<Session> find(SessionId sessionId) {
         return jdbc.query("SELECT session_id, person_id, entry, method, issued_at, expires_at, ended_at, "
-                        + "password_change_required FROM person_session WHERE session_id = ?",
+                        + "password_change_required, uscc, enterprise_role FROM person_session WHERE session_id = ?",
                 (rs, row) -> new Session(SessionId.parse(rs.getString(1)), PersonId.parse(rs.getString(2)),
                         LoginEntry.valueOf(rs.getString(3)), AuthenticationMethod.valueOf(rs.getString(4)),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getBoolean(8)),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getBoolean(8),
+                        rs.getString(9) == null ? null
+                                : new ActingFor(new Uscc(rs.getString(9)), RelationshipRole.valueOf(rs.getString(10)))),
                 sessionId.value()).stream().findFirst();
     }
 }

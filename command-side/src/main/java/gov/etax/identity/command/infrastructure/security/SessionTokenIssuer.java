@@ -39,7 +39,7 @@ public class SessionTokenIssuer {
     }
 
     public String issue(SessionStore.Session session) {
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(SessionTokens.ISSUER)
                 .subject(session.personId().value())
                 .issuedAt(session.issuedAt())
@@ -48,10 +48,13 @@ public class SessionTokenIssuer {
                 .claim(SessionTokens.ENTRY, session.entry().name())
                 .claim(SessionTokens.METHOD, session.method().name())
                 .claim(SessionTokens.VERIFIED_BY, session.method().verifiedBy())
-                .claim(SessionTokens.PASSWORD_CHANGE_REQUIRED, session.passwordChangeRequired())
-                .build();
+                .claim(SessionTokens.PASSWORD_CHANGE_REQUIRED, session.passwordChangeRequired());
+        if (session.actingFor() != null) {
+            claims.claim(SessionTokens.ENTERPRISE, session.actingFor().enterprise().value())
+                    .claim(SessionTokens.ENTERPRISE_ROLE, session.actingFor().role().name());
+        }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
     public RSAPublicKey publicKey() {

@@ -1,7 +1,6 @@
 package gov.etax.identity.command.person.signin;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
-import gov.etax.identity.kernel.person.LoginEntry;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/sessions} logs in at the natural-person entry; {@code DELETE /api/sessions/current} logs out. */
+/** {@code POST /api/sessions} logs in; {@code .../current/switch} switches role or enterprise; {@code DELETE /api/sessions/current} logs out. */
 @RestController
 public class SessionController {
 
@@ -21,10 +20,22 @@ public class SessionController {
         this.signIn = signIn;
     }
 
+    /** Logs in at the natural-person (default), enterprise or agent entry (LOGIN-1, PWD-1). */
     @PostMapping("/api/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     public SignInService.SessionGranted logIn(@RequestBody SignInService.LoginRequest request) {
-        return signIn.logIn(request, LoginEntry.NATURAL_PERSON);
+        return signIn.logIn(request);
+    }
+
+    public record SwitchRequest(String uscc, String role) {
+    }
+
+    /** ACC-8, ACC-9: another role or enterprise without logging in again; answers a new token. */
+    @PostMapping("/api/sessions/current/switch")
+    @ResponseStatus(HttpStatus.CREATED)
+    public SignInService.SessionGranted switchTo(@AuthenticationPrincipal Jwt token, @RequestBody SwitchRequest request) {
+        CurrentPerson person = CurrentPerson.of(token);
+        return signIn.switchTo(person.personId(), person.sessionId(), request.uscc(), request.role());
     }
 
     @DeleteMapping("/api/sessions/current")

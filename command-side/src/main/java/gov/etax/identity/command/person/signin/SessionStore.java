@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.signin;
 
+import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.PersonId;
@@ -16,8 +17,10 @@ public interface SessionStore {
 
     Optional<Session> find(SessionId sessionId);
 
+    /** @param actingFor the enterprise and role of an enterprise or agent session, else null */
     record Session(SessionId sessionId, PersonId personId, LoginEntry entry, AuthenticationMethod method,
-                   Instant issuedAt, Instant expiresAt, Instant endedAt, boolean passwordChangeRequired) {
+                   Instant issuedAt, Instant expiresAt, Instant endedAt, boolean passwordChangeRequired,
+                   ActingFor actingFor) {
 
         public boolean isActiveAt(Instant now) {
             return endedAt == null && now.isBefore(expiresAt);

@@ -9,11 +9,13 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
+import gov.etax.identity.kernel.person.commands.SwitchSession;
 import gov.etax.identity.kernel.person.events.AccountLocked;
 import gov.etax.identity.kernel.person.events.AccountUnlocked;
 import gov.etax.identity.kernel.person.events.LoginFailed;
 import gov.etax.identity.kernel.person.events.LoginSucceeded;
 import gov.etax.identity.kernel.person.events.SessionEnded;
+import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +50,11 @@ public class SignIn {
                     failuresToday(attempt.method(), now)));
             return new LoginDecision(LoginFailure.ACCOUNT_LOCKED, lockedUntil, 0);
         }
+        if (attempt.failure() != null && !attempt.failure().countsTowardLockout()) {
+            apply(new LoginFailed(person, attempt.entry(), attempt.method(), attempt.failure(),
+                    failuresToday(attempt.method(), now)));
+            return new LoginDecision(attempt.failure(), null, Lockout.FAILURES_TO_LOCK - failuresToday(attempt.method(), now));
+        }
         if (attempt.failure() != null) {
             int failures = failuresToday(attempt.method(), now) + 1;
             apply(new LoginFailed(person, attempt.entry(), attempt.method(), attempt.failure(), failures));
@@ -59,10 +66,23 @@ public class SignIn {
             return new LoginDecision(attempt.failure(), null, Lockout.FAILURES_TO_LOCK - failures);
         }
         sessions.open(new SessionStore.Session(attempt.sessionId(), person, attempt.entry(), attempt.method(),
-                now, now.plus(SESSION_LIFETIME), null, attempt.passwordChangeRequired()));
+                now, now.plus(SESSION_LIFETIME), null, attempt.passwordChangeRequired(), attempt.actingFor()));
         apply(new LoginSucceeded(person, attempt.sessionId(), attempt.entry(), attempt.method(),
-                attempt.passwordChangeRequired()));
+                attempt.passwordChangeRequired(), attempt.actingFor()));
         return LoginDecision.accepted();
+    }
+
+    /** ACC-8, ACC-9: same login, new session acting for another role or enterprise; the old one ends. */
+    @CommandHandler
+    public void handle(SwitchSession command, Clock clock, SessionStore sessions) {
+        Instant now = clock.instant();
+        SessionStore.Session current = sessions.find(command.from())
+                .filter(s -> s.personId().equals(command.personId()) && s.isActiveAt(now))
+                .orElseThrow(CommonReason.AUTHENTICATION_REQUIRED::refusal);
+        sessions.end(current.sessionId(), now);
+        sessions.open(new SessionStore.Session(command.to(), command.personId(), command.entry(), current.method(),
+                now, current.expiresAt(), null, current.passwordChangeRequired(), command.actingFor()));
+        apply(new SessionSwitched(command.personId(), command.from(), command.to(), command.entry(), command.actingFor()));
     }
 
     @CommandHandler

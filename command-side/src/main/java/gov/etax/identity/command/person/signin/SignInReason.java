@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.signin;
 
+import static gov.etax.identity.kernel.refusal.Kind.CONFLICT;
 import static gov.etax.identity.kernel.refusal.Kind.FORBIDDEN;
 import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
 import static gov.etax.identity.kernel.refusal.Kind.UNAUTHENTICATED;
@@ -26,6 +27,12 @@ public enum SignInReason implements Reason {
             "Five failures in a row with this method today locked the account until 00:00 tomorrow (China Standard Time); "
                     + "a password reset unlocks it at once.",
             "一天内同一认证方式连续失败5次，账号已锁定。可通过【忘记密码】修改密码后重新登录，或等待次日零时系统自动解锁。"),
+    USCC_REQUIRED(INVALID_INPUT, "PWD-1", "The enterprise and agent entries need the enterprise's USCC.",
+            "请输入统一社会信用代码"),
+    NO_RELATIONSHIP_WITH_ENTERPRISE(FORBIDDEN, "LOGIN-4", "You have no relationship with this enterprise.",
+            "未查询到您与该企业的关联关系"),
+    ROLE_CHOICE_REQUIRED(CONFLICT, "ACC-8",
+            "You hold several roles in this enterprise: choose one (see roles).", "请选择登录身份"),
     PASSWORD_CHANGE_REQUIRED(FORBIDDEN, "PWD-2",
             "This session may only set a new password: the current one is an initial password.",
             "您的密码为初始密码，请先修改密码");

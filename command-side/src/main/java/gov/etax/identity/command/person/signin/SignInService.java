@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.signin;
 
+import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.CredentialStore.StoredCredential;
@@ -9,6 +10,9 @@ import gov.etax.identity.command.sms.SmsCodeCheck;
 import gov.etax.identity.command.sms.SmsPurpose;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
+import gov.etax.identity.kernel.authorization.RelationshipRole;
+import gov.etax.identity.kernel.enterprise.Uscc;
+import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
@@ -21,8 +25,12 @@ import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
+import gov.etax.identity.kernel.person.commands.SwitchSession;
+import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Refusal;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,10 +51,13 @@ public class SignInService {
     private final CommandGateway commandGateway;
     private final SessionStore sessions;
     private final SessionTokenIssuer tokenIssuer;
+    private final Relationships relationships;
+    private final Clock clock;
 
     public SignInService(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
                          SmsChallenges smsChallenges, FaceVerification faceVerification, CommandGateway commandGateway,
-                         SessionStore sessions, SessionTokenIssuer tokenIssuer) {
+                         SessionStore sessions, SessionTokenIssuer tokenIssuer, Relationships relationships,
+                         Clock clock) {
         this.directory = directory;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -55,6 +66,8 @@ public class SignInService {
         this.commandGateway = commandGateway;
         this.sessions = sessions;
         this.tokenIssuer = tokenIssuer;
+        this.relationships = relationships;
+        this.clock = clock;
     }
 
     /**
@@ -62,15 +75,34 @@ public class SignInService {
      * and one second factor: an SMS code (sent to {@code smsPhone}, by default the account phone)
      * or a face verification token.
      */
-    public record LoginRequest(String documentType, String documentNumber, String phone, String username,
+    /**
+     * @param entry NATURAL_PERSON (default), ENTERPRISE or AGENT
+     * @param uscc  the enterprise, at the enterprise and agent entries (PWD-1)
+     * @param role  the role to act in, when the person holds several in that enterprise (ACC-8)
+     */
+    public record LoginRequest(String entry, String uscc, String role,
+                               String documentType, String documentNumber, String phone, String username,
                                String password, String smsCode, String smsPhone, String faceVerificationToken) {
     }
 
+    /** @param enterprise and {@code role}: what an enterprise or agent session acts for, else null */
     public record SessionGranted(String accessToken, String tokenType, Instant expiresAt, String sessionId,
-                                 String personId, String entry, String verifiedBy, boolean passwordChangeRequired) {
+                                 String personId, String entry, String verifiedBy, boolean passwordChangeRequired,
+                                 String enterprise, String role) {
+
+        static SessionGranted of(SessionStore.Session session, String token) {
+            ActingFor actingFor = session.actingFor();
+            return new SessionGranted(token, "Bearer", session.expiresAt(), session.sessionId().value(),
+                    session.personId().value(), session.entry().name(), session.method().verifiedBy(),
+                    session.passwordChangeRequired(),
+                    actingFor == null ? null : actingFor.enterprise().value(),
+                    actingFor == null ? null : actingFor.role().name());
+        }
     }
 
-    public SessionGranted logIn(LoginRequest request, LoginEntry entry) {
+    public SessionGranted logIn(LoginRequest request) {
+        LoginEntry entry = entryOf(request.entry());
+        Uscc enterprise = enterpriseOf(entry, request.uscc());
         Account account = Account.of(request);
         PersonId person = account.owner(directory);
         AuthenticationMethod method = methodOf(request);
@@ -78,24 +110,108 @@ public class SignInService {
         Optional<StoredCredential> credential = credentials.find(person);
         boolean passwordMatches = request.password() != null
                 && credential.filter(c -> passwordEncoder.matches(request.password(), c.hash().encoded())).isPresent();
-        // The second factor is only spent once the password is right: a guessed password burns no code.
-        LoginFailure failure = passwordMatches ? secondFactorFailure(person, account, method, request)
-                : LoginFailure.WRONG_PASSWORD;
+        LoginFailure failure = passwordMatches ? null : LoginFailure.WRONG_PASSWORD;
+        ActingFor actingFor = null;
+        if (failure == null && enterprise != null) {
+            // After the password, so nobody learns who works where without it; before the second
+            // factor, so a person who must still choose a role keeps their SMS code.
+            actingFor = actingFor(person, entry, enterprise, request.role());
+            failure = actingFor == null ? LoginFailure.NO_RELATIONSHIP : null;
+        }
+        if (failure == null) {
+            // The second factor is only spent once all else is right: a guessed password burns no code.
+            failure = secondFactorFailure(person, account, method, request);
+        }
 
         SessionId sessionId = SessionId.generate();
         boolean changeRequired = credential.map(StoredCredential::mustChange).orElse(false);
         LoginDecision decision = commandGateway.sendAndWait(
-                new RecordLoginAttempt(person, entry, method, failure, sessionId, changeRequired));
+                new RecordLoginAttempt(person, entry, method, failure, sessionId, changeRequired, actingFor));
         if (!decision.isAccepted()) {
             throw refusalFor(decision);
         }
         SessionStore.Session session = sessions.find(sessionId).orElseThrow();
-        return new SessionGranted(tokenIssuer.issue(session), "Bearer", session.expiresAt(), sessionId.value(),
-                person.value(), entry.name(), method.verifiedBy(), changeRequired);
+        return SessionGranted.of(session, tokenIssuer.issue(session));
+    }
+
+    /**
+     * ACC-8, ACC-9: act in another role or for another related enterprise without logging in again;
+     * {@code uscc} null goes back to natural-person business.
+     */
+    public SessionGranted switchTo(PersonId person, SessionId current, String uscc, String role) {
+        ActingFor actingFor = null;
+        LoginEntry entry = LoginEntry.NATURAL_PERSON;
+        if (uscc != null) {
+            Uscc enterprise = new Uscc(uscc);
+            RelationshipRole wanted = role == null ? null : roleOf(role);
+            entry = wanted == RelationshipRole.TAX_AGENT ? LoginEntry.AGENT : LoginEntry.ENTERPRISE;
+            actingFor = actingFor(person, entry, enterprise, role);
+            if (actingFor == null) {
+                throw SignInReason.NO_RELATIONSHIP_WITH_ENTERPRISE.refusal();
+            }
+        }
+        SessionId next = SessionId.generate();
+        commandGateway.sendAndWait(new SwitchSession(person, current, next, entry, actingFor));
+        SessionStore.Session session = sessions.find(next).orElseThrow();
+        return SessionGranted.of(session, tokenIssuer.issue(session));
     }
 
     public void logOut(PersonId person, SessionId session) {
         commandGateway.sendAndWait(new EndSession(person, session));
+    }
+
+    /**
+     * The role the person acts in for the enterprise, or null when they hold none there (LOGIN-4).
+     * The agent entry is for tax agent personnel; the enterprise entry for the other four roles.
+     */
+    private ActingFor actingFor(PersonId person, LoginEntry entry, Uscc enterprise, String requestedRole) {
+        List<RelationshipRole> held = relationships.of(person, clock.instant()).stream()
+                .filter(r -> r.uscc().equals(enterprise))
+                .map(Relationships.ActiveRelationship::role)
+                .filter(r -> (entry == LoginEntry.AGENT) == (r == RelationshipRole.TAX_AGENT))
+                .distinct()
+                .toList();
+        if (requestedRole != null) {
+            RelationshipRole wanted = roleOf(requestedRole);
+            return held.contains(wanted) ? new ActingFor(enterprise, wanted) : null;
+        }
+        if (held.size() > 1) {
+            throw SignInReason.ROLE_CHOICE_REQUIRED.refusal().with("roles", held.stream().map(Enum::name).toList());
+        }
+        return held.isEmpty() ? null : new ActingFor(enterprise, held.get(0));
+    }
+
+    private static RelationshipRole roleOf(String role) {
+        try {
+            return RelationshipRole.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CommonReason.MALFORMED_REQUEST.refusal("role is one of " + java.util.Arrays.toString(RelationshipRole.values()));
+        }
+    }
+
+    private static LoginEntry entryOf(String entry) {
+        if (entry == null || entry.isBlank()) {
+            return LoginEntry.NATURAL_PERSON;
+        }
+        try {
+            LoginEntry parsed = LoginEntry.valueOf(entry.trim().toUpperCase(java.util.Locale.ROOT));
+            if (parsed == LoginEntry.SPECIAL_SUBJECT) {
+                throw CommonReason.MALFORMED_REQUEST.refusal("the special-subject entry is not open yet");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw CommonReason.MALFORMED_REQUEST.refusal("entry is NATURAL_PERSON, ENTERPRISE or AGENT");
+        }
+    }
+
+    private static Uscc enterpriseOf(LoginEntry entry, String uscc) {
+        if (entry == LoginEntry.NATURAL_PERSON) {
+            return null;
+        }
+        if (uscc == null || uscc.isBlank()) {
+            throw SignInReason.USCC_REQUIRED.refusal();
+        }
+        return new Uscc(uscc);
     }
 
     private static AuthenticationMethod methodOf(LoginRequest request) {
@@ -129,6 +245,7 @@ public class SignInService {
             case WRONG_PASSWORD -> SignInReason.WRONG_CREDENTIALS.refusal().with("failuresLeft", decision.failuresLeft());
             case WRONG_SMS_CODE -> SignInReason.WRONG_SMS_CODE.refusal().with("failuresLeft", decision.failuresLeft());
             case FACE_NOT_VERIFIED -> SignInReason.FACE_NOT_VERIFIED.refusal().with("failuresLeft", decision.failuresLeft());
+            case NO_RELATIONSHIP -> SignInReason.NO_RELATIONSHIP_WITH_ENTERPRISE.refusal();
         };
     }
 

@@ -101,9 +101,9 @@ class SignInTest {
         SessionId session = SessionId.generate();
         givenFailures(SMS, 5)
                 .andGivenCurrentTime(moveTo(NEXT_MIDNIGHT.plus(Duration.ofMinutes(7))))
-                .when(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false))
+                .when(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null))
                 .expectEvents(new AccountUnlocked(person, AccountUnlocked.Cause.MIDNIGHT, NEXT_MIDNIGHT),
-                        new LoginSucceeded(person, session, LoginEntry.NATURAL_PERSON, SMS, false))
+                        new LoginSucceeded(person, session, LoginEntry.NATURAL_PERSON, SMS, false, null))
                 .expectResultMessagePayload(LoginDecision.accepted());
         assertThat(sessions.opened).containsKey(session);
     }
@@ -152,8 +152,8 @@ class SignInTest {
         SessionId session = SessionId.generate();
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .when(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, FACE, null, session, true))
-                .expectEvents(new LoginSucceeded(person, session, LoginEntry.NATURAL_PERSON, FACE, true));
+                .when(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, FACE, null, session, true, null))
+                .expectEvents(new LoginSucceeded(person, session, LoginEntry.NATURAL_PERSON, FACE, true, null));
         SessionStore.Session opened = sessions.opened.get(session);
         assertThat(opened.expiresAt()).isEqualTo(MORNING.plus(Duration.ofMinutes(30)));
         assertThat(opened.passwordChangeRequired()).isTrue();
@@ -165,14 +165,14 @@ class SignInTest {
         SessionId session = SessionId.generate();
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false))
+                .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null))
                 .when(new EndSession(person, session))
                 .expectEvents(new SessionEnded(person, session));
         assertThat(sessions.opened.get(session).endedAt()).isEqualTo(MORNING);
 
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false),
+                .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null),
                         new EndSession(person, session))
                 .when(new EndSession(person, session))
                 .expectNoEvents();
@@ -195,7 +195,7 @@ class SignInTest {
     }
 
     private RecordLoginAttempt attempt(AuthenticationMethod method, LoginFailure failure) {
-        return new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, method, failure, SessionId.generate(), false);
+        return new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, method, failure, SessionId.generate(), false, null);
     }
 
     private NaturalPersonRegistered registered() {
@@ -218,7 +218,7 @@ class SignInTest {
         public void end(SessionId sessionId, Instant endedAt) {
             Session s = opened.get(sessionId);
             opened.put(sessionId, new Session(s.sessionId(), s.personId(), s.entry(), s.method(), s.issuedAt(),
-                    s.expiresAt(), endedAt, s.passwordChangeRequired()));
+                    s.expiresAt(), endedAt, s.passwordChangeRequired(), s.actingFor()));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package gov.etax.identity.kernel.person.commands;
 
+import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.LoginFailure;
@@ -14,6 +15,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param failure null when every check passed
  * @param sessionId the session to open if the login succeeds
  * @param passwordChangeRequired the session may do nothing but set a new password (PWD-2, PWD-4)
+ * @param actingFor enterprise and role of an enterprise or agent login, null at the natural-person entry
  */
 public record RecordLoginAttempt(
         @TargetAggregateIdentifier PersonId personId,
@@ -21,5 +23,6 @@ public record RecordLoginAttempt(
         AuthenticationMethod method,
         LoginFailure failure,
         SessionId sessionId,
-        boolean passwordChangeRequired) {
+        boolean passwordChangeRequired,
+        ActingFor actingFor) {
 }
