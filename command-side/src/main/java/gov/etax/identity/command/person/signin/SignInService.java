@@ -90,7 +90,7 @@ public class SignInService {
                                  String personId, String entry, String verifiedBy, boolean passwordChangeRequired,
                                  String enterprise, String role) {
 
-        static SessionGranted of(SessionStore.Session session, String token) {
+        public static SessionGranted of(SessionStore.Session session, String token) {
             ActingFor actingFor = session.actingFor();
             return new SessionGranted(token, "Bearer", session.expiresAt(), session.sessionId().value(),
                     session.personId().value(), session.entry().name(), session.method().verifiedBy(),

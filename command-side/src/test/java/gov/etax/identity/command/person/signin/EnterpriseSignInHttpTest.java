@@ -1,6 +1,6 @@
 package gov.etax.identity.command.person.signin;
 
-import static gov.etax.identity.command.person.signin.SignInHttpTest.assertProblem;
+import static gov.etax.identity.command.support.Problems.assertProblem;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.register;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;

@@ -14,6 +14,7 @@ import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.command.support.PostgresTestDatabase;
+import gov.etax.identity.command.support.Problems;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -211,13 +212,7 @@ class SignInHttpTest {
     }
 
     static void assertProblem(HttpJson.Response response, int status, String code, String rule, String messageZh) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.text("code")).isEqualTo(code);
-        assertThat(response.text("rule")).isEqualTo(rule);
-        if (messageZh != null) {
-            assertThat(response.text("message_zh")).isEqualTo(messageZh);
-        }
+        Problems.assertProblem(response, status, code, rule, messageZh);
     }
 
     private static List<String> eventTypes(String personId) {

@@ -1,0 +1,101 @@
+package gov.etax.identity.command.person.scanlogin;
+
+import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
+import gov.etax.identity.command.person.signin.SessionStore;
+import gov.etax.identity.command.person.signin.SignInReason;
+import gov.etax.identity.command.person.signin.SignInService.SessionGranted;
+import gov.etax.identity.kernel.person.ActingFor;
+import gov.etax.identity.kernel.person.AuthenticationMethod;
+import gov.etax.identity.kernel.person.LoginEntry;
+import gov.etax.identity.kernel.person.SessionId;
+import gov.etax.identity.kernel.person.commands.LoginDecision;
+import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+
+/**
+ * Scan login (扫码登录, LOGIN-5): the web shows a ticket as a QR code, the app approves it from a
+ * session of its own, and the web exchanges the approved ticket once for a session.
+ */
+@Service
+public class ScanLoginService {
+
+    static final Duration TICKET_LIFETIME = Duration.ofMinutes(2);
+
+    private final LoginTickets tickets;
+    private final CommandGateway commandGateway;
+    private final SessionStore sessions;
+    private final SessionTokenIssuer tokenIssuer;
+    private final Clock clock;
+
+    public ScanLoginService(LoginTickets tickets, CommandGateway commandGateway, SessionStore sessions,
+                            SessionTokenIssuer tokenIssuer, Clock clock) {
+        this.tickets = tickets;
+        this.commandGateway = commandGateway;
+        this.sessions = sessions;
+        this.tokenIssuer = tokenIssuer;
+        this.clock = clock;
+    }
+
+    public LoginTickets.Ticket newTicket() {
+        // Microseconds, as the database keeps them (it rounds), so expiry is exact to the edge.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LoginTickets.Ticket ticket = new LoginTickets.Ticket("login-ticket-" + UUID.randomUUID(),
+                LoginTickets.Status.WAITING, now, now.plus(TICKET_LIFETIME), null);
+        tickets.create(ticket);
+        return ticket;
+    }
+
+    public LoginTickets.Ticket ticket(String ticketId) {
+        return tickets.find(ticketId).orElseThrow(ScanLoginReason.LOGIN_TICKET_NOT_FOUND::refusal);
+    }
+
+    /** The app side: a person's app session approves the ticket it scanned. */
+    public void approve(String ticketId, CurrentPerson appSession, String app) {
+        LoginTickets.Ticket ticket = usable(ticketId);
+        LoginEntry entry = AppBusinessType.entry(app, appSession.entry());
+        ActingFor actingFor = AppBusinessType.actingFor(entry,
+                appSession.enterprise() == null ? null : new ActingFor(appSession.enterprise(), appSession.enterpriseRole()));
+        if (ticket.status() != LoginTickets.Status.WAITING
+                || !tickets.approve(ticketId, new LoginTickets.Approval(appSession.personId(), app, entry, actingFor))) {
+            throw ScanLoginReason.LOGIN_TICKET_ALREADY_USED.refusal();
+        }
+    }
+
+    /** The web side: an approved ticket becomes a session, once. */
+    public SessionGranted exchange(String ticketId) {
+        LoginTickets.Ticket ticket = usable(ticketId);
+        if (ticket.status() == LoginTickets.Status.WAITING) {
+            throw ScanLoginReason.LOGIN_TICKET_NOT_APPROVED.refusal();
+        }
+        if (!tickets.use(ticketId, clock.instant())) {
+            throw ScanLoginReason.LOGIN_TICKET_ALREADY_USED.refusal();
+        }
+        LoginTickets.Approval approval = ticket.approval();
+        SessionId sessionId = SessionId.generate();
+        LoginDecision decision = commandGateway.sendAndWait(new RecordLoginAttempt(approval.personId(), approval.entry(),
+                AuthenticationMethod.SCAN, null, sessionId, false, approval.actingFor()));
+        if (!decision.isAccepted()) {
+            throw SignInReason.ACCOUNT_LOCKED.refusal().with("unlocksAt", decision.unlocksAt());
+        }
+        SessionStore.Session session = sessions.find(sessionId).orElseThrow();
+        return SessionGranted.of(session, tokenIssuer.issue(session));
+    }
+
+    private LoginTickets.Ticket usable(String ticketId) {
+        LoginTickets.Ticket ticket = ticket(ticketId);
+        if (ticket.status() == LoginTickets.Status.USED) {
+            throw ScanLoginReason.LOGIN_TICKET_ALREADY_USED.refusal();
+        }
+        if (ticket.isExpiredAt(clock.instant())) {
+            throw ScanLoginReason.LOGIN_TICKET_EXPIRED.refusal();
+        }
+        return ticket;
+    }
+}
