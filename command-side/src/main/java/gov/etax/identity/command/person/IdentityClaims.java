@@ -21,4 +21,44 @@ public interface IdentityClaims {
 
     /** A cheap early answer; the claim itself stays the guard under concurrency. */
     void refuseIfTaken(DocumentNumber document, MobilePhone phone, Username username);
+
+    /**
+     * Claims the document alone, inside the current transaction (a migrated person, REG-5).
+     *
+     * @throws Refusal DOCUMENT_ALREADY_REGISTERED
+     */
+    void claimDocument(PersonId personId, DocumentNumber document);
+
+    /**
+     * Binds the phone to the person inside the current transaction if nobody holds it (LOGIN-2);
+     * answers false, and leaves the transaction usable, when somebody does.
+     */
+    boolean claimPhoneIfFree(PersonId personId, MobilePhone phone);
+
+    /**
+     * Claims one more phone for the person inside the current transaction (LOGIN-2). A concurrent
+     * claim of the same phone on any node waits for this transaction and then sees it taken.
+     *
+     * @return false when the person already holds the phone (nothing changed)
+     * @throws Refusal PHONE_ALREADY_BOUND when another person holds it
+     */
+    boolean claimPhone(PersonId personId, MobilePhone phone);
+
+    /**
+     * Releases the person's claim on the phone inside the current transaction.
+     *
+     * @return false when the person does not hold the phone (nothing changed)
+     */
+    boolean releasePhone(PersonId personId, MobilePhone phone);
+
+    /**
+     * Claims the username for the person inside the current transaction (LOGIN-7).
+     *
+     * @return false when the person already holds exactly this username (nothing changed)
+     * @throws Refusal USERNAME_TAKEN when another person holds it
+     */
+    boolean claimUsername(PersonId personId, Username username);
+
+    /** Releases every username the person holds except {@code kept}: the previous one after a change. */
+    void releaseUsernamesOtherThan(PersonId personId, Username kept);
 }

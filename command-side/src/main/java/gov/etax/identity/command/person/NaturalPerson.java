@@ -2,14 +2,26 @@ package gov.etax.identity.command.person;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.etax.identity.command.person.phones.BoundPhones;
+import gov.etax.identity.command.person.realname.RealNameVerification;
+import gov.etax.identity.command.person.password.PasswordChanges;
 import gov.etax.identity.command.person.registration.FaceVerificationRequired;
 import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.command.person.registration.OnlineRegistrationAllowed;
 import gov.etax.identity.command.person.signin.SignIn;
+import gov.etax.identity.command.person.unified.ProvinceAccounts;
+import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.command.person.username.PersonUsername;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.RealNameLevel;
+import gov.etax.identity.kernel.person.commands.MigrateNaturalPerson;
 import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
+import gov.etax.identity.kernel.person.events.NaturalPersonMigrated;
 import gov.etax.identity.kernel.person.events.NaturalPersonRegistered;
+import gov.etax.identity.kernel.privacy.EncryptedText;
+import java.util.ArrayList;
+import java.util.List;
+import gov.etax.identity.kernel.person.events.RealNameLevelRaised;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -26,6 +38,24 @@ public class NaturalPerson {
 
     @AggregateMember
     private final SignIn signIn = new SignIn();
+
+    @AggregateMember
+    private final PasswordChanges passwordChanges = new PasswordChanges();
+
+    @AggregateMember
+    private final ProvinceAccounts provinceAccounts = new ProvinceAccounts();
+
+    /** LOGIN-2, LOGIN-3: the phones held, bound and unbound. */
+    @AggregateMember
+    private final BoundPhones phones = new BoundPhones();
+
+    /** LOGIN-7: the username, set or changed. */
+    @AggregateMember
+    private final PersonUsername username = new PersonUsername();
+
+    /** REG-5: the real-name level, raised by a face scan. */
+    @AggregateMember
+    private final RealNameVerification realName = new RealNameVerification();
 
     protected NaturalPerson() {
         // for Axon's event sourcing
@@ -58,10 +88,53 @@ public class NaturalPerson {
                 command.faceVerificationId()));
     }
 
+    /**
+     * A person from a province's existing data (REG-5): real-name level 3, an initial password that
+     * must be changed (PWD-2), and only the phones nobody else holds (LOGIN-2, LOGIN-3).
+     */
+    @CommandHandler
+    public NaturalPerson(MigrateNaturalPerson command,
+                         IdentityClaims identityClaims,
+                         CredentialStore credentialStore,
+                         PersonalDataVault personalDataVault) {
+        identityClaims.claimDocument(command.personId(), command.document());
+        PersonalDataVault.Sealer sealer = personalDataVault.sealerFor(command.personId());
+        List<EncryptedText> bound = new ArrayList<>();
+        for (MobilePhone phone : command.phones()) {
+            if (identityClaims.claimPhoneIfFree(command.personId(), phone)) {
+                bound.add(sealer.seal(phone.value()));
+            }
+        }
+        credentialStore.storeProvince(command.personId(), command.province(), command.initialPasswordHash(), true);
+
+        apply(new NaturalPersonMigrated(
+                command.personId(),
+                command.province(),
+                command.document().type(),
+                sealer.seal(command.document().value()),
+                sealer.seal(command.name().value()),
+                bound,
+                command.phonesClearedAsShared(),
+                command.phones().size() - bound.size(),
+                RealNameLevel.LEVEL_3,
+                command.importedBy()));
+    }
+
     @EventSourcingHandler
     void on(NaturalPersonRegistered event) {
         this.personId = event.personId();
         this.realNameLevel = event.realNameLevel();
+    }
+
+    @EventSourcingHandler
+    void on(NaturalPersonMigrated event) {
+        this.personId = event.personId();
+        this.realNameLevel = event.realNameLevel();
+    }
+
+    @EventSourcingHandler
+    void on(RealNameLevelRaised event) {
+        this.realNameLevel = event.to();
     }
 
     RealNameLevel realNameLevel() {

@@ -14,4 +14,7 @@ public interface PersonDirectory {
     Optional<PersonId> withPhone(MobilePhone phone);
 
     Optional<PersonId> withUsername(Username username);
+
+    /** How many phones the person holds now (LOGIN-2); an early answer, the aggregate decides. */
+    int phoneCountOf(PersonId personId);
 }

@@ -5,11 +5,14 @@ import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.ProvinceCode;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.privacy.AesGcm;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.crypto.SecretKey;
@@ -44,15 +47,64 @@ final class InMemoryPorts {
         final Set<DocumentNumber> documents = new HashSet<>();
         final Set<MobilePhone> phones = new HashSet<>();
         final Set<Username> usernames = new HashSet<>();
+        /** Who holds each phone and username, for the claims and releases after registration. */
+        final Map<MobilePhone, PersonId> phoneHolders = new HashMap<>();
+        final Map<Username, PersonId> usernameHolders = new HashMap<>();
 
         @Override
         public void claim(PersonId personId, DocumentNumber document, MobilePhone phone, Username username) {
             refuseIfTaken(document, phone, username);
             documents.add(document);
             phones.add(phone);
+            phoneHolders.put(phone, personId);
             if (username != null) {
                 usernames.add(username);
+                usernameHolders.put(username, personId);
             }
+        }
+
+        @Override
+        public boolean claimPhone(PersonId personId, MobilePhone phone) {
+            PersonId holder = phoneHolders.get(phone);
+            if (holder != null) {
+                if (holder.equals(personId)) {
+                    return false;
+                }
+                throw PersonReason.PHONE_ALREADY_BOUND.refusal();
+            }
+            phones.add(phone);
+            phoneHolders.put(phone, personId);
+            return true;
+        }
+
+        @Override
+        public boolean releasePhone(PersonId personId, MobilePhone phone) {
+            if (!personId.equals(phoneHolders.get(phone))) {
+                return false;
+            }
+            phones.remove(phone);
+            phoneHolders.remove(phone);
+            return true;
+        }
+
+        @Override
+        public boolean claimUsername(PersonId personId, Username username) {
+            PersonId holder = usernameHolders.get(username);
+            if (holder != null) {
+                if (holder.equals(personId)) {
+                    return false;
+                }
+                throw PersonReason.USERNAME_TAKEN.refusal();
+            }
+            usernames.add(username);
+            usernameHolders.put(username, personId);
+            return true;
+        }
+
+        @Override
+        public void releaseUsernamesOtherThan(PersonId personId, Username kept) {
+            usernameHolders.entrySet().removeIf(entry -> entry.getValue().equals(personId) && !entry.getKey().equals(kept));
+            usernames.retainAll(usernameHolders.keySet());
         }
 
         @Override
@@ -68,14 +120,31 @@ final class InMemoryPorts {
             }
         }
 
+        @Override
+        public void claimDocument(PersonId personId, DocumentNumber document) {
+            if (documents.contains(document)) {
+                throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal();
+            }
+            documents.add(document);
+        }
+
+        @Override
+        public boolean claimPhoneIfFree(PersonId personId, MobilePhone phone) {
+            return phones.add(phone);
+        }
+
         boolean isEmpty() {
             return documents.isEmpty() && phones.isEmpty() && usernames.isEmpty();
         }
     }
 
+    /** The credential in use per person, and the province accounts' credentials (PWD-6), like the JDBC store. */
     static final class InMemoryCredentialStore implements CredentialStore {
 
         final Map<PersonId, PasswordHash> hashes = new HashMap<>();
+        final Map<PersonId, Boolean> mustChange = new HashMap<>();
+        final Map<PersonId, ProvinceCode> provinceInUse = new HashMap<>();
+        final Map<PersonId, Map<ProvinceCode, StoredCredential>> provinces = new HashMap<>();
 
         @Override
         public void store(PersonId personId, PasswordHash hash) {
@@ -84,7 +153,44 @@ final class InMemoryPorts {
 
         @Override
         public java.util.Optional<StoredCredential> find(PersonId personId) {
-            return java.util.Optional.ofNullable(hashes.get(personId)).map(hash -> new StoredCredential(hash, false));
+            return java.util.Optional.ofNullable(hashes.get(personId))
+                    .map(hash -> new StoredCredential(hash, mustChange.getOrDefault(personId, false)));
+        }
+
+        @Override
+        public void replace(PersonId personId, PasswordHash hash) {
+            hashes.put(personId, hash);
+            mustChange.put(personId, false);
+            ProvinceCode inUse = provinceInUse.get(personId);
+            if (inUse != null) {
+                provinces.get(personId).put(inUse, new StoredCredential(hash, false));
+            }
+        }
+
+        @Override
+        public void storeProvince(PersonId personId, ProvinceCode province, PasswordHash hash, boolean mustChangeIt) {
+            provinces.computeIfAbsent(personId, id -> new LinkedHashMap<>()).put(province, new StoredCredential(hash, mustChangeIt));
+            if (!hashes.containsKey(personId)) {
+                hashes.put(personId, hash);
+                mustChange.put(personId, mustChangeIt);
+                provinceInUse.put(personId, province);
+            }
+        }
+
+        @Override
+        public void useProvince(PersonId personId, ProvinceCode province) {
+            StoredCredential chosen = provinces.get(personId).get(province);
+            hashes.put(personId, chosen.hash());
+            mustChange.put(personId, chosen.mustChange());
+            provinceInUse.put(personId, province);
+        }
+
+        @Override
+        public List<ProvinceCredential> provinceAccounts(PersonId personId) {
+            return provinces.getOrDefault(personId, Map.of()).entrySet().stream()
+                    .map(e -> new ProvinceCredential(e.getKey(), e.getValue().mustChange(),
+                            e.getKey().equals(provinceInUse.get(personId))))
+                    .toList();
         }
     }
 

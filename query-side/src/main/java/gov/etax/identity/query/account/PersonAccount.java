@@ -62,6 +62,23 @@ public class PersonAccount {
         this.phonesMasked = new ArrayList<>(phonesMasked);
     }
 
+    void bindPhone(String phoneMasked) {
+        phonesMasked.add(phoneMasked);
+    }
+
+    /** Masks can coincide; removing either of two equal masks leaves the same view. */
+    void unbindPhone(String phoneMasked) {
+        phonesMasked.remove(phoneMasked);
+    }
+
+    void changeUsername(String newUsername) {
+        this.username = newUsername;
+    }
+
+    void raiseRealNameLevel(int level) {
+        this.realNameLevel = level;
+    }
+
     PersonAccountView view() {
         return new PersonAccountView(personId, documentType, documentNumberMasked, name, List.copyOf(phonesMasked),
                 username, realNameLevel, registeredAt);

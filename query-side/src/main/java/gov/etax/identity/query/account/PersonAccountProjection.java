@@ -1,6 +1,11 @@
 package gov.etax.identity.query.account;
 
+import gov.etax.identity.kernel.person.events.NaturalPersonMigrated;
 import gov.etax.identity.kernel.person.events.NaturalPersonRegistered;
+import gov.etax.identity.kernel.person.events.PhoneBound;
+import gov.etax.identity.kernel.person.events.PhoneUnbound;
+import gov.etax.identity.kernel.person.events.RealNameLevelRaised;
+import gov.etax.identity.kernel.person.events.UsernameChanged;
 import gov.etax.identity.kernel.person.queries.FindPersonAccount;
 import gov.etax.identity.kernel.person.queries.PersonAccountView;
 import gov.etax.identity.kernel.privacy.Masking;
@@ -48,6 +53,57 @@ public class PersonAccountProjection {
                 event.realNameLevel().number(),
                 registeredAt,
                 phone == null ? List.of() : List.of(Masking.phone(phone))));
+    }
+
+    /** A person imported from a province's data (PWD-2, REG-5): level 3, only the phones left bound (LOGIN-3). */
+    @EventHandler
+    void on(NaturalPersonMigrated event, @Timestamp Instant migratedAt) {
+        String subject = event.personId().value();
+        PersonalDataReader.Opener opener = personalData.forSubject(subject).orElse(text -> null);
+        String documentNumber = opener.open(event.documentNumber());
+        String name = opener.open(event.name());
+        List<String> phones = event.phones().stream().map(opener::open).filter(java.util.Objects::nonNull)
+                .map(Masking::phone).toList();
+        accounts.save(new PersonAccount(subject, event.documentType().name(),
+                documentNumber == null ? ERASED : Masking.documentNumber(documentNumber),
+                name == null ? ERASED : name, null, event.realNameLevel().number(), migratedAt, phones));
+    }
+
+    @EventHandler
+    void on(PhoneBound event) {
+        update(event.personId().value(), (account, opener) -> {
+            String phone = opener.open(event.phone());
+            if (phone != null) {
+                account.bindPhone(Masking.phone(phone));
+            }
+        });
+    }
+
+    @EventHandler
+    void on(PhoneUnbound event) {
+        update(event.personId().value(), (account, opener) -> {
+            String phone = opener.open(event.phone());
+            if (phone != null) {
+                account.unbindPhone(Masking.phone(phone));
+            }
+        });
+    }
+
+    @EventHandler
+    void on(UsernameChanged event) {
+        update(event.personId().value(), (account, opener) -> account.changeUsername(opener.open(event.username())));
+    }
+
+    @EventHandler
+    void on(RealNameLevelRaised event) {
+        update(event.personId().value(), (account, opener) -> account.raiseRealNameLevel(event.to().number()));
+    }
+
+    private void update(String subject, java.util.function.BiConsumer<PersonAccount, PersonalDataReader.Opener> change) {
+        accounts.findById(subject).ifPresent(account -> {
+            change.accept(account, personalData.forSubject(subject).orElse(text -> null));
+            accounts.save(account);
+        });
     }
 
     @QueryHandler

@@ -50,6 +50,62 @@ public class JdbcIdentityClaims implements IdentityClaims {
         }
     }
 
+    @Override
+    public boolean claimPhone(PersonId personId, MobilePhone phone) {
+        return claimOne(ClaimKind.PHONE, lookupHash.of(phone), personId, PersonReason.PHONE_ALREADY_BOUND);
+    }
+
+    @Override
+    public boolean releasePhone(PersonId personId, MobilePhone phone) {
+        return jdbc.update("DELETE FROM identity_claim WHERE claim_kind = ? AND claim_hash = ? AND person_id = ?",
+                ClaimKind.PHONE.name(), lookupHash.of(phone), personId.value()) > 0;
+    }
+
+    @Override
+    public boolean claimUsername(PersonId personId, Username username) {
+        return claimOne(ClaimKind.USERNAME, lookupHash.of(username), personId, PersonReason.USERNAME_TAKEN);
+    }
+
+    @Override
+    public void releaseUsernamesOtherThan(PersonId personId, Username kept) {
+        jdbc.update("DELETE FROM identity_claim WHERE claim_kind = ? AND person_id = ? AND claim_hash <> ?",
+                ClaimKind.USERNAME.name(), personId.value(), lookupHash.of(kept));
+    }
+
+    /**
+     * ON CONFLICT DO NOTHING instead of catching the key violation: PostgreSQL aborts a transaction
+     * after a failed insert, and the holder must still be read. A concurrent claim of the same value
+     * makes this insert wait for that transaction; if it commits, nothing is inserted here and the
+     * holder (read with a fresh snapshot under READ COMMITTED) is the other person.
+     */
+    private boolean claimOne(ClaimKind kind, String hash, PersonId personId, Reason whenTaken) {
+        int inserted = jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                kind.name(), hash, personId.value(), Timestamp.from(clock.instant()));
+        if (inserted > 0) {
+            return true;
+        }
+        boolean mine = jdbc.queryForList("SELECT person_id FROM identity_claim WHERE claim_kind = ? AND claim_hash = ?",
+                String.class, kind.name(), hash).contains(personId.value());
+        if (mine) {
+            return false;
+        }
+        throw whenTaken.refusal();
+    }
+
+    @Override
+    public void claimDocument(PersonId personId, DocumentNumber document) {
+        insert(ClaimKind.DOCUMENT, lookupHash.of(document), personId, PersonReason.DOCUMENT_ALREADY_REGISTERED);
+    }
+
+    @Override
+    public boolean claimPhoneIfFree(PersonId personId, MobilePhone phone) {
+        // No exception on a taken phone: on PostgreSQL a failed insert would abort the whole transaction.
+        return jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING",
+                ClaimKind.PHONE.name(), lookupHash.of(phone), personId.value(), Timestamp.from(clock.instant())) == 1;
+    }
+
     private void insert(ClaimKind kind, String hash, PersonId personId, Reason whenTaken) {
         try {
             jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) VALUES (?, ?, ?, ?)",

@@ -35,6 +35,13 @@ public class JdbcPersonDirectory implements PersonDirectory {
         return find("USERNAME", lookupHash.of(username));
     }
 
+    @Override
+    public int phoneCountOf(PersonId personId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM identity_claim WHERE claim_kind = 'PHONE' AND person_id = ?",
+                Integer.class, personId.value());
+        return count == null ? 0 : count;
+    }
+
     private Optional<PersonId> find(String kind, String hash) {
         return jdbc.query("SELECT person_id FROM identity_claim WHERE claim_kind = ? AND claim_hash = ?",
                 (rs, row) -> PersonId.parse(rs.getString(1)), kind, hash).stream().findFirst();

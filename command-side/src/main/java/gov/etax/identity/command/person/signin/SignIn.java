@@ -2,6 +2,7 @@ package gov.etax.identity.command.person.signin;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.signin.Lockout.Streak;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.person.LoginFailure;
@@ -9,11 +10,13 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
+import gov.etax.identity.kernel.person.commands.ResetPassword;
 import gov.etax.identity.kernel.person.commands.SwitchSession;
 import gov.etax.identity.kernel.person.events.AccountLocked;
 import gov.etax.identity.kernel.person.events.AccountUnlocked;
 import gov.etax.identity.kernel.person.events.LoginFailed;
 import gov.etax.identity.kernel.person.events.LoginSucceeded;
+import gov.etax.identity.kernel.person.events.PasswordReset;
 import gov.etax.identity.kernel.person.events.SessionEnded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.kernel.refusal.CommonReason;
@@ -96,6 +99,26 @@ public class SignIn {
         }
     }
 
+    /**
+     * Forgot password (PWD-3): the new password replaces the old and unlocks a locked account at
+     * once (PWD-5). Answers whether the reset itself unlocked the account.
+     */
+    @CommandHandler
+    public boolean handle(ResetPassword command, Clock clock, CredentialStore credentials) {
+        Instant now = clock.instant();
+        PersonId person = command.personId();
+        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
+            apply(new AccountUnlocked(person, AccountUnlocked.Cause.MIDNIGHT, lockedUntil));
+        }
+        credentials.replace(person, command.newPasswordHash());
+        apply(new PasswordReset(person, command.method()));
+        if (lockedUntil == null) {
+            return false;
+        }
+        apply(new AccountUnlocked(person, AccountUnlocked.Cause.PASSWORD_RESET, now));
+        return true;
+    }
+
     private int failuresToday(AuthenticationMethod method, Instant now) {
         return streaks.getOrDefault(method, Streak.NONE).failuresOn(Lockout.dayOf(now));
     }
@@ -113,6 +136,12 @@ public class SignIn {
 
     @EventSourcingHandler
     void on(LoginSucceeded event) {
+        streaks.clear();
+    }
+
+    /** The failures were guesses at a password that no longer exists: the counts start afresh. */
+    @EventSourcingHandler
+    void on(PasswordReset event) {
         streaks.clear();
     }
 

@@ -1,0 +1,48 @@
+package gov.etax.identity.command.person.offline;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.kernel.person.OfflineCollectionId;
+import gov.etax.identity.kernel.person.commands.RecordOfflineCollection;
+import gov.etax.identity.kernel.person.events.OfflineRealNameCollected;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One offline real-name collection at a tax service hall (REG-3). Its own small aggregate: the
+ * holder of a foreign passport or work permit is no natural person of this system until they
+ * register, yet what staff did at the counter belongs in the audited history, with who did it.
+ */
+@Aggregate
+public class OfflineCollection {
+
+    @AggregateIdentifier
+    private OfflineCollectionId collectionId;
+
+    protected OfflineCollection() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    public OfflineCollection(RecordOfflineCollection command, OfflineCollectionRecords records, Clock clock) {
+        String hall = ServiceHall.check(command.hall());
+        records.putOnRecord(command.collectionId(), command.document(), hall, command.collectedBy(), clock.instant());
+        PersonalDataVault.Sealer sealer = records.sealerFor(command.collectionId());
+        apply(new OfflineRealNameCollected(
+                command.collectionId(),
+                command.document().type(),
+                sealer.seal(command.document().value()),
+                sealer.seal(command.name().value()),
+                hall,
+                command.collectedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(OfflineRealNameCollected event) {
+        this.collectionId = event.collectionId();
+    }
+}

@@ -1,0 +1,23 @@
+package gov.etax.identity.command.person.offline;
+
+import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.OfflineCollectionId;
+import java.time.Instant;
+
+/**
+ * Where offline real-name collections (REG-3) are kept for the registration gate, and the data keys
+ * their events are encrypted with. Takes part in the command's transaction.
+ */
+public interface OfflineCollectionRecords {
+
+    /**
+     * Puts the document on record (table {@code offline_collection}, keyed by the document's HMAC).
+     * A later collection of the same document replaces the row; every collection stays an event.
+     */
+    void putOnRecord(OfflineCollectionId collectionId, DocumentNumber document, String hall, String collectedBy,
+                     Instant collectedAt);
+
+    /** The collection's own data key (created on first use): the foreigner is no person of ours yet. */
+    PersonalDataVault.Sealer sealerFor(OfflineCollectionId collectionId);
+}

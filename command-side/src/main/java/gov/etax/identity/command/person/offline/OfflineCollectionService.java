@@ -1,0 +1,37 @@
+package gov.etax.identity.command.person.offline;
+
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.DocumentType;
+import gov.etax.identity.kernel.person.OfflineCollectionId;
+import gov.etax.identity.kernel.person.PersonName;
+import gov.etax.identity.kernel.person.commands.RecordOfflineCollection;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+
+/** REG-3: tax authority staff record an offline real-name collection made at a service hall. */
+@Service
+public class OfflineCollectionService {
+
+    private final CommandGateway commandGateway;
+
+    public OfflineCollectionService(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    public record Collection(String documentType, String documentNumber, String name, String hall) {
+    }
+
+    public record Recorded(String collectionId, String documentType, String documentNumberMasked, String hall,
+                           String collectedBy) {
+    }
+
+    /** @param staffId the subject of the staff token: who collected it */
+    public Recorded record(Collection collection, String staffId) {
+        DocumentNumber document = new DocumentNumber(DocumentType.parse(collection.documentType()), collection.documentNumber());
+        PersonName name = new PersonName(collection.name());
+        String hall = ServiceHall.check(collection.hall());
+        OfflineCollectionId id = OfflineCollectionId.generate();
+        commandGateway.sendAndWait(new RecordOfflineCollection(id, document, name, hall, staffId));
+        return new Recorded(id.value(), document.type().name(), document.masked(), hall, staffId);
+    }
+}

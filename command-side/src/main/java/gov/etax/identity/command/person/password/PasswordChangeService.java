@@ -1,0 +1,72 @@
+package gov.etax.identity.command.person.password;
+
+import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import gov.etax.identity.command.person.CredentialStore;
+import gov.etax.identity.command.person.CredentialStore.StoredCredential;
+import gov.etax.identity.command.person.registration.PasswordPolicy;
+import gov.etax.identity.kernel.person.PasswordHash;
+import gov.etax.identity.kernel.person.commands.ChangePassword;
+import gov.etax.identity.kernel.person.commands.EndSession;
+import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
+import gov.etax.identity.kernel.refusal.CommonReason;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * "个人密码修改" (PWD-4) for a logged-in person: the current password and the new one are checked
+ * and the new one hashed outside any transaction; the person records the change or the refusal.
+ * A session that had to change an initial password (PWD-2) ends after the change, so the person
+ * logs in again with the new password and gets an ordinary session.
+ */
+@Service
+public class PasswordChangeService {
+
+    private final CredentialStore credentials;
+    private final PasswordEncoder passwordEncoder;
+    private final CommandGateway commandGateway;
+
+    public PasswordChangeService(CredentialStore credentials, PasswordEncoder passwordEncoder,
+                                 CommandGateway commandGateway) {
+        this.credentials = credentials;
+        this.passwordEncoder = passwordEncoder;
+        this.commandGateway = commandGateway;
+    }
+
+    public record Request(String currentPassword, String newPassword) {
+    }
+
+    /** @param sessionEnded the caller's token no longer works: log in again with the new password */
+    public record Outcome(boolean passwordChanged, boolean sessionEnded) {
+    }
+
+    public Outcome change(CurrentPerson caller, boolean passwordChangeRequired, Request request) {
+        if (request.currentPassword() == null || request.currentPassword().isEmpty()) {
+            throw CommonReason.MISSING_FIELD.refusal("The current password is missing.");
+        }
+        PasswordPolicy.check(request.newPassword());
+
+        boolean matches = credentials.find(caller.personId()).map(StoredCredential::hash)
+                .filter(hash -> passwordEncoder.matches(request.currentPassword(), hash.encoded())).isPresent();
+        PasswordHash newHash = matches ? new PasswordHash(passwordEncoder.encode(request.newPassword())) : null;
+        PasswordChangeDecision decision = commandGateway.sendAndWait(
+                new ChangePassword(caller.personId(), caller.sessionId(), matches, newHash));
+
+        if (!decision.changed()) {
+            if (decision.endsSession()) {
+                endSession(caller);
+            }
+            throw PasswordReason.CURRENT_PASSWORD_WRONG.refusal()
+                    .with("failuresLeft", decision.failuresLeft())
+                    .with("sessionEnded", decision.endsSession());
+        }
+        if (passwordChangeRequired) {
+            endSession(caller);
+        }
+        return new Outcome(true, passwordChangeRequired);
+    }
+
+    private void endSession(CurrentPerson caller) {
+        commandGateway.sendAndWait(new EndSession(caller.personId(), caller.sessionId()));
+    }
+}

@@ -1,0 +1,51 @@
+package gov.etax.identity.command.person.password;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import gov.etax.identity.command.person.CredentialStore;
+import gov.etax.identity.kernel.person.SessionId;
+import gov.etax.identity.kernel.person.commands.ChangePassword;
+import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
+import gov.etax.identity.kernel.person.events.PasswordChangeRefused;
+import gov.etax.identity.kernel.person.events.PasswordChanged;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+/**
+ * "个人密码修改" (PWD-4), part of the {@code NaturalPerson} aggregate. A wrong current password
+ * does not count toward the login lockout (PWD-5 is about logging in, and a lock would not stop a
+ * session that is already open); instead the fifth wrong one in a session ends that session, so
+ * a stolen token cannot be used to guess the password.
+ */
+public class PasswordChanges {
+
+    public static final int WRONG_CURRENT_PASSWORDS_PER_SESSION = 5;
+
+    private SessionId failingSession;
+    private int failuresInSession;
+
+    @CommandHandler
+    public PasswordChangeDecision handle(ChangePassword command, CredentialStore credentials) {
+        if (!command.currentPasswordMatched()) {
+            int failures = (command.sessionId().equals(failingSession) ? failuresInSession : 0) + 1;
+            apply(new PasswordChangeRefused(command.personId(), command.sessionId(), failures));
+            return new PasswordChangeDecision(false, Math.max(0, WRONG_CURRENT_PASSWORDS_PER_SESSION - failures));
+        }
+        credentials.replace(command.personId(), Objects.requireNonNull(command.newPasswordHash(), "newPasswordHash"));
+        apply(new PasswordChanged(command.personId(), command.sessionId()));
+        return PasswordChangeDecision.accepted();
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChangeRefused event) {
+        failingSession = event.sessionId();
+        failuresInSession = event.failuresInSession();
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChanged event) {
+        failingSession = null;
+        failuresInSession = 0;
+    }
+}

@@ -1,0 +1,38 @@
+package gov.etax.identity.command.person.password;
+
+import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import gov.etax.identity.kernel.security.SessionTokens;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/password-resets}: forgot password, without login (PWD-3).
+ * {@code POST /api/me/password}: change the password in the account center (PWD-4); the one call
+ * besides logout a session with an initial password may make (PWD-2).
+ */
+@RestController
+public class PasswordController {
+
+    private final PasswordResetService resets;
+    private final PasswordChangeService changes;
+
+    public PasswordController(PasswordResetService resets, PasswordChangeService changes) {
+        this.resets = resets;
+        this.changes = changes;
+    }
+
+    @PostMapping("/api/password-resets")
+    public PasswordResetService.Outcome reset(@RequestBody PasswordResetService.Request request) {
+        return resets.reset(request);
+    }
+
+    @PostMapping("/api/me/password")
+    public PasswordChangeService.Outcome change(@AuthenticationPrincipal Jwt token,
+                                                @RequestBody PasswordChangeService.Request request) {
+        boolean changeRequired = Boolean.TRUE.equals(token.getClaimAsBoolean(SessionTokens.PASSWORD_CHANGE_REQUIRED));
+        return changes.change(CurrentPerson.of(token), changeRequired, request);
+    }
+}

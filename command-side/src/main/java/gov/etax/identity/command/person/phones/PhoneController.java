@@ -1,0 +1,54 @@
+package gov.etax.identity.command.person.phones;
+
+import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The logged-in person's phones (LOGIN-2, LOGIN-3): {@code POST /api/me/phones} binds one,
+ * {@code DELETE /api/me/phones/{phone}} unbinds one, {@code POST /api/me/phone-recovery} recovers one.
+ */
+@RestController
+public class PhoneController {
+
+    private final PhoneService phones;
+
+    public PhoneController(PhoneService phones) {
+        this.phones = phones;
+    }
+
+    public record BindRequest(String phone, String smsCode) {
+    }
+
+    public record RecoveryRequest(String phone, String smsCode, String faceVerificationToken) {
+    }
+
+    /** 201 when bound now; 200 when the person already held the phone (a repeated request changes nothing). */
+    @PostMapping("/api/me/phones")
+    public ResponseEntity<PhoneService.Bound> bind(@AuthenticationPrincipal Jwt token, @RequestBody BindRequest request) {
+        PhoneService.Bound bound = phones.bind(CurrentPerson.of(token).personId(), request.phone(), request.smsCode());
+        return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
+    }
+
+    @PostMapping("/api/me/phone-recovery")
+    public ResponseEntity<PhoneService.Bound> recover(@AuthenticationPrincipal Jwt token,
+                                                      @RequestBody RecoveryRequest request) {
+        PhoneService.Bound bound = phones.recover(CurrentPerson.of(token).personId(), request.phone(), request.smsCode(),
+                request.faceVerificationToken());
+        return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
+    }
+
+    @DeleteMapping("/api/me/phones/{phone}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void unbind(@AuthenticationPrincipal Jwt token, @PathVariable String phone) {
+        phones.unbind(CurrentPerson.of(token).personId(), phone);
+    }
+}

@@ -1,0 +1,97 @@
+package gov.etax.identity.command.person.phones;
+
+import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.PersonReason;
+import gov.etax.identity.command.person.realname.OwnFaceScan;
+import gov.etax.identity.command.sms.SmsChallenges;
+import gov.etax.identity.command.sms.SmsCodeCheck;
+import gov.etax.identity.command.sms.SmsPurpose;
+import gov.etax.identity.command.verification.FaceVerification;
+import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.commands.BindPhone;
+import gov.etax.identity.kernel.person.commands.RecoverPhone;
+import gov.etax.identity.kernel.person.commands.UnbindPhone;
+import gov.etax.identity.kernel.person.events.PhoneBound;
+import gov.etax.identity.kernel.refusal.CommonReason;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+
+/**
+ * Binding, unbinding and recovering phones (LOGIN-2, LOGIN-3). The one-time proofs (the SMS code
+ * sent to the new number, the face scan) are checked here, outside any transaction, after the cheap
+ * early answers, so that a doomed request spends none of them. The person's aggregate then claims or
+ * releases the phone in the transaction of its event.
+ */
+@Service
+public class PhoneService {
+
+    private final PersonDirectory directory;
+    private final SmsChallenges smsChallenges;
+    private final FaceVerification faceVerification;
+    private final CommandGateway commandGateway;
+
+    public PhoneService(PersonDirectory directory, SmsChallenges smsChallenges, FaceVerification faceVerification,
+                        CommandGateway commandGateway) {
+        this.directory = directory;
+        this.smsChallenges = smsChallenges;
+        this.faceVerification = faceVerification;
+        this.commandGateway = commandGateway;
+    }
+
+    /** @param newlyBound false when the person already held the phone and nothing changed */
+    public record Bound(String phoneMasked, PhoneBound.How how, boolean newlyBound) {
+    }
+
+    /** LOGIN-2: 【手机号码修改】, add a phone with an SMS code sent to it (purpose PHONE_BINDING). */
+    public Bound bind(PersonId person, String phoneNumber, String smsCode) {
+        MobilePhone phone = new MobilePhone(phoneNumber);
+        if (heldBy(phone).filter(person::equals).isPresent()) {
+            return new Bound(phone.masked(), PhoneBound.How.ACCOUNT_CENTER, false);
+        }
+        refuseIfHeldByAnother(phone);
+        PhoneLimit.check(directory.phoneCountOf(person));
+        requireSmsCode(phone, smsCode);
+        Boolean bound = commandGateway.sendAndWait(new BindPhone(person, phone));
+        return new Bound(phone.masked(), PhoneBound.How.ACCOUNT_CENTER, Boolean.TRUE.equals(bound));
+    }
+
+    /** LOGIN-3: 【找回手机号码】, a person without a phone binds one with an SMS code and a face scan. */
+    public Bound recover(PersonId person, String phoneNumber, String smsCode, String faceVerificationToken) {
+        MobilePhone phone = new MobilePhone(phoneNumber);
+        PhoneRecoveryAllowed.check(directory.phoneCountOf(person));
+        refuseIfHeldByAnother(phone);
+        // The SMS code first: a mistyped code then costs no face scan.
+        requireSmsCode(phone, smsCode);
+        String faceVerificationId = OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
+                PhoneReason.RECOVERY_FACE_VERIFICATION_REQUIRED);
+        Boolean bound = commandGateway.sendAndWait(new RecoverPhone(person, phone, faceVerificationId));
+        return new Bound(phone.masked(), PhoneBound.How.PHONE_RECOVERY, Boolean.TRUE.equals(bound));
+    }
+
+    /** LOGIN-2: the person gives up one of their phones, the last one too. */
+    public void unbind(PersonId person, String phoneNumber) {
+        commandGateway.sendAndWait(new UnbindPhone(person, new MobilePhone(phoneNumber)));
+    }
+
+    private Optional<PersonId> heldBy(MobilePhone phone) {
+        return directory.withPhone(phone);
+    }
+
+    private void refuseIfHeldByAnother(MobilePhone phone) {
+        if (heldBy(phone).isPresent()) {
+            throw PersonReason.PHONE_ALREADY_BOUND.refusal();
+        }
+    }
+
+    private void requireSmsCode(MobilePhone phone, String smsCode) {
+        if (smsCode == null || smsCode.isBlank()) {
+            throw CommonReason.MISSING_FIELD.refusal("The SMS code sent to the new phone number is required.");
+        }
+        SmsCodeCheck check = smsChallenges.verify(phone, SmsPurpose.PHONE_BINDING, smsCode.strip());
+        if (check != SmsCodeCheck.VALID) {
+            throw PhoneReason.SMS_CODE_INVALID.refusal().with("smsCodeCheck", check.name());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package gov.etax.identity.command.person.realname;
+
+import static gov.etax.identity.kernel.refusal.Kind.UNPROCESSABLE;
+
+import gov.etax.identity.kernel.refusal.Kind;
+import gov.etax.identity.kernel.refusal.Reason;
+
+/** Refusals of raising the real-name level (REG-5). */
+public enum RealNameReason implements Reason {
+    REAL_NAME_FACE_VERIFICATION_REQUIRED(UNPROCESSABLE, "REG-5",
+            "Raising the real-name level to 4 needs a passed face scan of your own identity document.",
+            "请使用江西税务APP或个人所得税APP进行本人扫脸认证，从而提升实名等级至四级");
+
+    private final Kind kind;
+    private final String rule;
+    private final String message;
+    private final String messageZh;
+
+    RealNameReason(Kind kind, String rule, String message, String messageZh) {
+        this.kind = kind;
+        this.rule = rule;
+        this.message = message;
+        this.messageZh = messageZh;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+
+    @Override
+    public String messageZh() {
+        return messageZh;
+    }
+}

@@ -1,0 +1,14 @@
+package gov.etax.identity.kernel.person.commands;
+
+import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.person.PersonId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * LOGIN-3 (【找回手机号码】): a person who holds no phone binds one after a face scan of their own
+ * document and an SMS code sent to the new number, both checked before the command.
+ *
+ * @param faceVerificationId the face-verification service's reference for the scan, kept as evidence
+ */
+public record RecoverPhone(@TargetAggregateIdentifier PersonId personId, MobilePhone phone, String faceVerificationId) {
+}
