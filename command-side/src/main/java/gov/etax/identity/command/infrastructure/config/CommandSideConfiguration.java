@@ -1,6 +1,12 @@
 package gov.etax.identity.command.infrastructure.config;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,6 +32,26 @@ public class CommandSideConfiguration {
     @Bean
     SmartInitializingSingleton eventTimestampsFollowClock(Clock clock) {
         return () -> GenericEventMessage.clock = clock;
+    }
+
+    /** Recognises a lost append race on PostgreSQL and H2 alike (see UniqueViolationResolver). */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    /** Commands that lose a race with another node are run again on the new state (see ConcurrencyRetryScheduler). */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetryScheduler(retries, 8, 20))
+                .build();
     }
 
     /** Argon2id with Spring Security's 5.8 parameters (16 MiB, 2 iterations). */
