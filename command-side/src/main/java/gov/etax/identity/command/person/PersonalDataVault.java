@@ -2,15 +2,38 @@ package gov.etax.identity.command.person;
 
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.privacy.EncryptedText;
+import java.util.Optional;
+import java.util.Optional;
 
 /** Encrypts personal data under the person's own data key before it enters an event. */
 public interface PersonalDataVault {
 
     /** Creates the person's data key on first use. */
-    Sealer sealerFor(PersonId personId);
+    default Sealer sealerFor(PersonId personId) {
+        return sealerFor(personId.value());
+    }
+
+    /**
+     * Creates the subject's data key on first use. A subject is a person, or an aggregate whose
+     * events hold someone's personal data under a key of their own (an authorization's holder).
+     */
+    Sealer sealerFor(String subjectId);
+
+    /** Opens what was sealed for the subject; empty once the subject's key was deleted (forgotten). */
+    Optional<Opener> openerFor(String subjectId);
 
     @FunctionalInterface
     interface Sealer {
         EncryptedText seal(String plaintext);
+    }
+
+    @FunctionalInterface
+    interface Opener {
+        String open(EncryptedText text);
+    }
+
+    @FunctionalInterface
+    interface Opener {
+        String open(EncryptedText text);
     }
 }

@@ -130,7 +130,8 @@ class SecurityTableTest {
                 .replace("{ticketId}", "login-ticket-unknown")
                 .replace("{phone}", "13800000000")
                 .replace("{uscc}", uscc())
-                .replace("{authorizationId}", AuthorizationId.generate().value());
+                .replace("{authorizationId}", AuthorizationId.generate().value())
+                .replace("{matterNumber}", "36010018202311160001");
     }
 
     private static List<Row> table() throws IOException {

@@ -5,6 +5,7 @@ import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.Username;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,12 @@ public class JdbcPersonDirectory implements PersonDirectory {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM identity_claim WHERE claim_kind = 'PHONE' AND person_id = ?",
                 Integer.class, personId.value());
         return count == null ? 0 : count;
+    }
+
+    @Override
+    public List<String> phoneHashesOf(PersonId personId) {
+        return jdbc.queryForList("SELECT claim_hash FROM identity_claim WHERE claim_kind = 'PHONE' AND person_id = ?",
+                String.class, personId.value());
     }
 
     private Optional<PersonId> find(String kind, String hash) {

@@ -2,11 +2,12 @@ package gov.etax.identity.command.infrastructure.persistence;
 
 import gov.etax.identity.command.infrastructure.config.PrivacyProperties;
 import gov.etax.identity.command.person.PersonalDataVault;
-import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.privacy.AesGcm;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Optional;
 import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,7 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
     }
 
     @Override
-    public Sealer sealerFor(PersonId personId) {
-        String subject = personId.value();
+    public Sealer sealerFor(String subject) {
         SecretKey dataKey = existingKey(subject);
         if (dataKey == null) {
             dataKey = AesGcm.newKey();
@@ -36,6 +36,20 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
         }
         SecretKey key = dataKey;
         return plaintext -> AesGcm.seal(key, plaintext, subject);
+    }
+
+    @Override
+    public Optional<Opener> openerFor(String subject) {
+        SecretKey key = existingKey(subject);
+        return key == null ? Optional.empty()
+                : Optional.of(text -> text == null ? null : AesGcm.open(key, text, subject));
+    }
+
+    @Override
+    public Optional<Opener> openerFor(String subject) {
+        SecretKey key = existingKey(subject);
+        return key == null ? Optional.empty()
+                : Optional.of(text -> text == null ? null : AesGcm.open(key, text, subject));
     }
 
     private SecretKey existingKey(String subject) {

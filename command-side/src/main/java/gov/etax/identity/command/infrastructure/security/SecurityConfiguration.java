@@ -47,8 +47,8 @@ public class SecurityConfiguration {
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/tax-authority/**").hasRole("TAX_STAFF")
-                        .requestMatchers("/api/me/**", "/api/sessions/current", "/api/sessions/current/**")
-                        .hasRole("PERSON")
+                        .requestMatchers("/api/me/**", "/api/sessions/current", "/api/sessions/current/**",
+                                "/api/special-subject/**").hasRole("PERSON")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new Callers()))

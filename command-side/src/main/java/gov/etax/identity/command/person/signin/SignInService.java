@@ -194,18 +194,15 @@ public class SignInService {
             return LoginEntry.NATURAL_PERSON;
         }
         try {
-            LoginEntry parsed = LoginEntry.valueOf(entry.trim().toUpperCase(java.util.Locale.ROOT));
-            if (parsed == LoginEntry.SPECIAL_SUBJECT) {
-                throw CommonReason.MALFORMED_REQUEST.refusal("the special-subject entry is not open yet");
-            }
-            return parsed;
+            return LoginEntry.valueOf(entry.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw CommonReason.MALFORMED_REQUEST.refusal("entry is NATURAL_PERSON, ENTERPRISE or AGENT");
+            throw CommonReason.MALFORMED_REQUEST.refusal("entry is NATURAL_PERSON, ENTERPRISE, AGENT or SPECIAL_SUBJECT");
         }
     }
 
+    /** The special-subject entry (LOGIN-6) acts for the person; matters are chosen after login. */
     private static Uscc enterpriseOf(LoginEntry entry, String uscc) {
-        if (entry == LoginEntry.NATURAL_PERSON) {
+        if (entry == LoginEntry.NATURAL_PERSON || entry == LoginEntry.SPECIAL_SUBJECT) {
             return null;
         }
         if (uscc == null || uscc.isBlank()) {

@@ -68,6 +68,7 @@ public class QuerySecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/me/**").hasRole("PERSON")
                         .requestMatchers(HttpMethod.GET, "/api/persons/*/account").hasAnyRole("TAX_STAFF", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/enterprises/*/staff").hasRole("PERSON")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(issuers)

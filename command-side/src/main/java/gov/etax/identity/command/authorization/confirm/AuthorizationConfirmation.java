@@ -1,0 +1,58 @@
+package gov.etax.identity.command.authorization.confirm;
+
+import gov.etax.identity.command.authorization.AuthorizationReason;
+import gov.etax.identity.command.authorization.Outcome;
+import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
+import gov.etax.identity.command.infrastructure.security.CurrentActors;
+import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.verification.FaceVerification;
+import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.authorization.commands.ConfirmAuthorization;
+import gov.etax.identity.kernel.refusal.Refusal;
+import org.springframework.stereotype.Service;
+
+/**
+ * ACC-4, ACC-5: the nominee confirms a pending authorization. The face scan (an outside call) is
+ * redeemed here, outside any transaction, and must be of the caller's own document; the command
+ * then carries its reference, and the authorization decides.
+ */
+@Service
+public class AuthorizationConfirmation {
+
+    private final FaceVerification faceVerification;
+    private final PersonDirectory directory;
+    private final ConflictRetryingCommands commands;
+
+    public AuthorizationConfirmation(FaceVerification faceVerification, PersonDirectory directory,
+                                     ConflictRetryingCommands commands) {
+        this.faceVerification = faceVerification;
+        this.directory = directory;
+        this.commands = commands;
+    }
+
+    public void confirm(CurrentPerson caller, String authorizationId, String faceVerificationToken) {
+        AuthorizationId id = AuthorizationId.parse(authorizationId);
+        String faceVerificationId = null;
+        boolean failedScanOfCaller = false;
+        if (faceVerificationToken != null && !faceVerificationToken.isBlank()) {
+            FaceScanResult scan = faceVerification.redeem(faceVerificationToken);
+            boolean callersFace = scan.document() != null
+                    && directory.withDocument(scan.document()).filter(caller.personId()::equals).isPresent();
+            if (callersFace && scan.outcome() == FaceVerification.Outcome.PASSED) {
+                faceVerificationId = scan.verificationId();
+            }
+            failedScanOfCaller = callersFace && scan.outcome() == FaceVerification.Outcome.FAILED;
+        }
+        try {
+            Outcome outcome = commands.send(
+                    new ConfirmAuthorization(id, CurrentActors.of(caller), caller.verifiedByFace(), faceVerificationId),
+                    AuthorizationReason.AUTHORIZATION_NOT_FOUND, AuthorizationReason.CONCURRENT_CHANGE);
+            outcome.orThrow();
+        } catch (Refusal refusal) {
+            throw failedScanOfCaller && refusal.reason() == AuthorizationReason.FACE_VERIFICATION_REQUIRED
+                    ? AuthorizationReason.FACE_VERIFICATION_FAILED.refusal() : refusal;
+        }
+    }
+}

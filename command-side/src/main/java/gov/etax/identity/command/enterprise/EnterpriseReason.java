@@ -1,0 +1,67 @@
+package gov.etax.identity.command.enterprise;
+
+import static gov.etax.identity.kernel.refusal.Kind.CONFLICT;
+import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
+import static gov.etax.identity.kernel.refusal.Kind.NOT_FOUND;
+
+import gov.etax.identity.kernel.refusal.Kind;
+import gov.etax.identity.kernel.refusal.Reason;
+
+/** Refusals of confirming an enterprise's tax information and changing its legal representative (REG-1, ACC-1, ACC-3). */
+public enum EnterpriseReason implements Reason {
+    ENTERPRISE_ALREADY_CONFIRMED(CONFLICT, "REG-1",
+            "The tax information of the enterprise with this unified social credit code is already confirmed.",
+            "该企业的税务信息已确认"),
+    ENTERPRISE_NOT_FOUND(NOT_FOUND, "REG-1",
+            "No enterprise with this unified social credit code: enterprises exist once the tax authority confirms their tax information.",
+            "未查询到该企业，企业须经税务机关确认税务信息"),
+    INVALID_ENTERPRISE_NAME(INVALID_INPUT, "REG-1",
+            "The enterprise name must be 1 to 200 characters without control characters.",
+            "企业名称不正确"),
+    LEGAL_REPRESENTATIVE_REQUIRED(INVALID_INPUT, "ACC-3",
+            "The legal representative (documentType, documentNumber, name) is required.",
+            "请填写法定代表人信息"),
+    INVALID_LEGAL_REPRESENTATIVE_SOURCE(INVALID_INPUT, "ACC-1",
+            "source is MARKET_REGULATION, CIVIL_AFFAIRS or SOCIAL_SECURITY.",
+            "法定代表人信息来源不正确"),
+    SAME_LEGAL_REPRESENTATIVE(CONFLICT, "ACC-1",
+            "This person is already the enterprise's legal representative.",
+            "该人员已是本企业的法定代表人");
+
+    private final Kind kind;
+    private final String rule;
+    private final String message;
+    private final String messageZh;
+
+    EnterpriseReason(Kind kind, String rule, String message, String messageZh) {
+        this.kind = kind;
+        this.rule = rule;
+        this.message = message;
+        this.messageZh = messageZh;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+
+    @Override
+    public String messageZh() {
+        return messageZh;
+    }
+}

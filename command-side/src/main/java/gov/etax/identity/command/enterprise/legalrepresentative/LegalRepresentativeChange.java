@@ -1,0 +1,67 @@
+package gov.etax.identity.command.enterprise.legalrepresentative;
+
+import gov.etax.identity.command.authorization.AuthorizationClaims;
+import gov.etax.identity.command.enterprise.EnterpriseReason;
+import gov.etax.identity.command.enterprise.EnterpriseRegister;
+import gov.etax.identity.command.enterprise.confirmation.TaxInformationConfirmation;
+import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.enterprise.EnterpriseId;
+import gov.etax.identity.kernel.enterprise.LegalRepresentativeSource;
+import gov.etax.identity.kernel.enterprise.ReportedPerson;
+import gov.etax.identity.kernel.enterprise.Uscc;
+import gov.etax.identity.kernel.enterprise.commands.ChangeLegalRepresentative;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+
+/** ACC-1: staff enter a new legal representative from market-regulation (civil-affairs, social-security) data. */
+@Service
+public class LegalRepresentativeChange {
+
+    private final EnterpriseRegister register;
+    private final AuthorizationClaims claims;
+    private final ConflictRetryingCommands commands;
+
+    public LegalRepresentativeChange(EnterpriseRegister register, AuthorizationClaims claims,
+                                     ConflictRetryingCommands commands) {
+        this.register = register;
+        this.claims = claims;
+        this.commands = commands;
+    }
+
+    public record Request(String documentType, String documentNumber, String name, String source) {
+    }
+
+    public record Changed(String enterpriseId, String uscc, String previousAuthorizationId, String authorizationId,
+                          String source) {
+    }
+
+    public Changed change(String usccText, Request request, String staffId) {
+        Uscc uscc = new Uscc(usccText);
+        ReportedPerson person = TaxInformationConfirmation.reported(
+                new TaxInformationConfirmation.PersonData(request.documentType(), request.documentNumber(), request.name()));
+        LegalRepresentativeSource source = source(request.source());
+        EnterpriseId enterpriseId = register.find(uscc).orElseThrow(EnterpriseReason.ENTERPRISE_NOT_FOUND::refusal);
+        LegalRepresentativeMustChange.check(claims, uscc, person.document());
+
+        AuthorizationId authorizationId = AuthorizationId.generate();
+        AuthorizationId previous = commands.send(
+                new ChangeLegalRepresentative(enterpriseId, person, source, authorizationId, staffId),
+                EnterpriseReason.ENTERPRISE_NOT_FOUND, EnterpriseReason.SAME_LEGAL_REPRESENTATIVE);
+        return new Changed(enterpriseId.value(), uscc.value(), previous.value(), authorizationId.value(), source.name());
+    }
+
+    private static LegalRepresentativeSource source(String source) {
+        if (source != null) {
+            try {
+                LegalRepresentativeSource parsed = LegalRepresentativeSource.valueOf(source.strip().toUpperCase(Locale.ROOT));
+                if (parsed != LegalRepresentativeSource.TAX_INFORMATION_CONFIRMATION) {
+                    return parsed;
+                }
+            } catch (IllegalArgumentException e) {
+                // refused below
+            }
+        }
+        throw EnterpriseReason.INVALID_LEGAL_REPRESENTATIVE_SOURCE.refusal();
+    }
+}

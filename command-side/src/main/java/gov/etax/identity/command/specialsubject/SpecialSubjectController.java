@@ -1,0 +1,48 @@
+package gov.etax.identity.command.specialsubject;
+
+import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff record cross-region matters; persons at the special-subject entry find them and switch authority (LOGIN-6). */
+@RestController
+public class SpecialSubjectController {
+
+    private final SpecialSubjectService specialSubject;
+
+    public SpecialSubjectController(SpecialSubjectService specialSubject) {
+        this.specialSubject = specialSubject;
+    }
+
+    @PostMapping("/api/tax-authority/cross-region-matters")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, String> record(@AuthenticationPrincipal Jwt staff, @RequestBody SpecialSubjectService.MatterReport report) {
+        return Map.of("matterId", specialSubject.record(report, staff.getSubject()).value());
+    }
+
+    @GetMapping("/api/special-subject/matters")
+    public List<SpecialSubjectService.VisibleMatter> find(@AuthenticationPrincipal Jwt token,
+                                                          @RequestParam(required = false) String numberEndsWith) {
+        return specialSubject.find(CurrentPerson.of(token), numberEndsWith);
+    }
+
+    public record AuthoritySwitch(String competentAuthority) {
+    }
+
+    @PostMapping("/api/special-subject/matters/{matterNumber}/competent-authority")
+    public SpecialSubjectService.VisibleMatter switchAuthority(@AuthenticationPrincipal Jwt token,
+                                                               @PathVariable String matterNumber,
+                                                               @RequestBody AuthoritySwitch request) {
+        return specialSubject.switchAuthority(CurrentPerson.of(token), matterNumber, request.competentAuthority());
+    }
+}

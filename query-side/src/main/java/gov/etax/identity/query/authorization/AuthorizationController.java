@@ -1,0 +1,51 @@
+package gov.etax.identity.query.authorization;
+
+import gov.etax.identity.kernel.authorization.RelationshipRole;
+import gov.etax.identity.kernel.authorization.queries.AuthorizationSummary;
+import gov.etax.identity.kernel.authorization.queries.FindEnterpriseStaff;
+import gov.etax.identity.kernel.authorization.queries.FindMyAuthorizations;
+import gov.etax.identity.kernel.enterprise.Uscc;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.security.SessionTokens;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/me/authorizations}: the person's pending authorizations (待确认授权) and authorized
+ * enterprises (已授权企业). {@code GET /api/enterprises/{uscc}/staff}: the enterprise's existing tax
+ * staff (现有办税人员), for its legal representative or finance manager in an enterprise session.
+ */
+@RestController
+public class AuthorizationController {
+
+    private final QueryGateway queryGateway;
+
+    public AuthorizationController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping("/api/me/authorizations")
+    public List<AuthorizationSummary> mine(@AuthenticationPrincipal Jwt token) {
+        return queryGateway.query(new FindMyAuthorizations(PersonId.parse(token.getSubject())),
+                ResponseTypes.multipleInstancesOf(AuthorizationSummary.class)).join();
+    }
+
+    @GetMapping("/api/enterprises/{uscc}/staff")
+    public List<AuthorizationSummary> staff(@PathVariable String uscc, @AuthenticationPrincipal Jwt token) {
+        Uscc enterprise = new Uscc(uscc);
+        String session = token.getClaimAsString(SessionTokens.ENTERPRISE);
+        String role = token.getClaimAsString(SessionTokens.ENTERPRISE_ROLE);
+        boolean managesStaff = role != null && RelationshipRole.valueOf(role).managesStaff();
+        if (!enterprise.value().equals(session) || !managesStaff) {
+            throw AuthorizationQueryReason.STAFF_LIST_FOR_LR_OR_FM.refusal();
+        }
+        return queryGateway.query(new FindEnterpriseStaff(enterprise),
+                ResponseTypes.multipleInstancesOf(AuthorizationSummary.class)).join();
+    }
+}

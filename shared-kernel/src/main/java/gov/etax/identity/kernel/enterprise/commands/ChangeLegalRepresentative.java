@@ -1,0 +1,19 @@
+package gov.etax.identity.kernel.enterprise.commands;
+
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.enterprise.EnterpriseId;
+import gov.etax.identity.kernel.enterprise.LegalRepresentativeSource;
+import gov.etax.identity.kernel.enterprise.ReportedPerson;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Market-regulation (or civil-affairs, social-security) data name a new legal representative
+ * (ACC-1), entered by tax authority staff: the old binding ends and the new one starts at once.
+ */
+public record ChangeLegalRepresentative(
+        @TargetAggregateIdentifier EnterpriseId enterpriseId,
+        ReportedPerson newLegalRepresentative,
+        LegalRepresentativeSource source,
+        AuthorizationId newAuthorizationId,
+        String changedBy) {
+}
