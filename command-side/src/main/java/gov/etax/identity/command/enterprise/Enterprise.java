@@ -62,7 +62,11 @@ public class Enterprise {
         }
     }
 
-    /** ACC-1: the old legal representative's binding ends and the new one's starts, in one transaction. */
+    /**
+     * ACC-1: the old legal representative's binding ends and the new one's starts, in one transaction.
+     *
+     * @return the authorization of the legal representative who was succeeded
+     */
     @CommandHandler
     public AuthorizationId handle(ChangeLegalRepresentative command, LegalRepresentations legalRepresentations,
                        Relationships relationships, AuthorizationClaims claims, PersonalDataVault vault,

@@ -3,7 +3,6 @@ package gov.etax.identity.command.person;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import java.util.Optional;
-import java.util.Optional;
 
 /** Encrypts personal data under the person's own data key before it enters an event. */
 public interface PersonalDataVault {
@@ -25,11 +24,6 @@ public interface PersonalDataVault {
     @FunctionalInterface
     interface Sealer {
         EncryptedText seal(String plaintext);
-    }
-
-    @FunctionalInterface
-    interface Opener {
-        String open(EncryptedText text);
     }
 
     @FunctionalInterface

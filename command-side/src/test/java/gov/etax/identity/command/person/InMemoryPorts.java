@@ -220,18 +220,6 @@ final class InMemoryPorts {
             return keys.containsKey(personId) ? java.util.Optional.of(text -> open(personId, text)) : java.util.Optional.empty();
         }
 
-        /** Subjects other than persons are not sealed for in these tests. */
-        @Override
-        public Sealer sealerFor(String subjectId) {
-            return sealerFor(PersonId.parse(subjectId));
-        }
-
-        @Override
-        public java.util.Optional<Opener> openerFor(String subjectId) {
-            PersonId personId = PersonId.parse(subjectId);
-            return keys.containsKey(personId) ? java.util.Optional.of(text -> open(personId, text)) : java.util.Optional.empty();
-        }
-
         String open(PersonId personId, EncryptedText text) {
             SecretKey key = keys.get(personId);
             if (key == null) {

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Optional;
 import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,13 +35,6 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
         }
         SecretKey key = dataKey;
         return plaintext -> AesGcm.seal(key, plaintext, subject);
-    }
-
-    @Override
-    public Optional<Opener> openerFor(String subject) {
-        SecretKey key = existingKey(subject);
-        return key == null ? Optional.empty()
-                : Optional.of(text -> text == null ? null : AesGcm.open(key, text, subject));
     }
 
     @Override
