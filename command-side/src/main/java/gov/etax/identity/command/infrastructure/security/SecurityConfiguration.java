@@ -48,7 +48,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/tax-authority/**").hasRole("TAX_STAFF")
                         .requestMatchers("/api/me/**", "/api/sessions/current", "/api/sessions/current/**",
-                                "/api/special-subject/**").hasRole("PERSON")
+                                "/api/special-subject/**", "/api/enterprises/**", "/api/authorizations/**")
+                        .hasRole("PERSON")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new Callers()))
