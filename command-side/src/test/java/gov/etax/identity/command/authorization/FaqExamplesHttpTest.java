@@ -131,6 +131,36 @@ class FaqExamplesHttpTest {
                 "未查询到您与该企业的关联关系");
     }
 
+    @Test
+    @DisplayName("ACC-4: the reported finance manager confirms the pending authorization at the enterprise login page, by face")
+    void financeManagerConfirmsAtEnterpriseLogin() {
+        Person boss = registered();
+        Person financeManager = registered();
+        String uscc = uscc();
+        HttpJson.Response confirmed = http.as(staff).post("/api/tax-authority/enterprises", Map.of(
+                "uscc", uscc, "name", "E公司",
+                "legalRepresentative", Map.of("documentType", "RESIDENT_IDENTITY_CARD",
+                        "documentNumber", boss.document(), "name", "王小明"),
+                "financeManager", Map.of("documentType", "RESIDENT_IDENTITY_CARD",
+                        "documentNumber", financeManager.document(), "name", "王小明")));
+        assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(201);
+
+        Map<String, Object> login = new HashMap<>(byDocument(financeManager.document(), PASSWORD));
+        login.put("entry", "ENTERPRISE");
+        login.put("uscc", uscc);
+        login.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", financeManager.document(), "PASSED"));
+        HttpJson.Response asked = http.post("/api/sessions", login);
+        assertProblem(asked, 409, "PENDING_AUTHORIZATION_TO_CONFIRM", "ACC-4", null);
+        assertThat(asked.text("authorizationId")).isEqualTo(confirmed.text("financeManagerAuthorizationId"));
+
+        login.put("confirmPendingAuthorization", true);
+        login.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", financeManager.document(), "PASSED"));
+        HttpJson.Response session = http.post("/api/sessions", login);
+        assertThat(session.status()).as(session.raw()).isEqualTo(201);
+        assertThat(session.text("role")).isEqualTo("FINANCE_MANAGER");
+        assertThat(session.text("enterprise")).isEqualTo(uscc);
+    }
+
     private static Person registered() {
         Person person = new Person(residentIdNumber(), phone());
         assertThat(register(http, person.document(), person.phone()).status()).isEqualTo(201);

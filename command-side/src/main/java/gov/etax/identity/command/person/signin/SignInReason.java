@@ -31,6 +31,10 @@ public enum SignInReason implements Reason {
             "请输入统一社会信用代码"),
     NO_RELATIONSHIP_WITH_ENTERPRISE(FORBIDDEN, "LOGIN-4", "You have no relationship with this enterprise.",
             "未查询到您与该企业的关联关系"),
+    PENDING_AUTHORIZATION_TO_CONFIRM(CONFLICT, "ACC-4",
+            "You are the reported finance manager: confirm the pending authorization (log in again with "
+                    + "confirmPendingAuthorization and a face scan) to act for this enterprise.",
+            "您有待确认的财务负责人授权，请确认后登录"),
     ROLE_CHOICE_REQUIRED(CONFLICT, "ACC-8",
             "You hold several roles in this enterprise: choose one (see roles).", "请选择登录身份"),
     PASSWORD_CHANGE_REQUIRED(FORBIDDEN, "PWD-2",

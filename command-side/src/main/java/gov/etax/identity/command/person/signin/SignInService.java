@@ -1,5 +1,7 @@
 package gov.etax.identity.command.person.signin;
 
+import gov.etax.identity.command.authorization.Outcome;
+import gov.etax.identity.command.authorization.PendingAuthorizations;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
 import gov.etax.identity.command.person.CredentialStore;
@@ -10,7 +12,10 @@ import gov.etax.identity.command.sms.SmsCodeCheck;
 import gov.etax.identity.command.sms.SmsPurpose;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
+import gov.etax.identity.kernel.authorization.Actor;
+import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
+import gov.etax.identity.kernel.authorization.commands.ConfirmAuthorization;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
@@ -52,12 +57,13 @@ public class SignInService {
     private final SessionStore sessions;
     private final SessionTokenIssuer tokenIssuer;
     private final Relationships relationships;
+    private final PendingAuthorizations pendingAuthorizations;
     private final Clock clock;
 
     public SignInService(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
                          SmsChallenges smsChallenges, FaceVerification faceVerification, CommandGateway commandGateway,
                          SessionStore sessions, SessionTokenIssuer tokenIssuer, Relationships relationships,
-                         Clock clock) {
+                         PendingAuthorizations pendingAuthorizations, Clock clock) {
         this.directory = directory;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -67,6 +73,7 @@ public class SignInService {
         this.sessions = sessions;
         this.tokenIssuer = tokenIssuer;
         this.relationships = relationships;
+        this.pendingAuthorizations = pendingAuthorizations;
         this.clock = clock;
     }
 
@@ -82,7 +89,8 @@ public class SignInService {
      */
     public record LoginRequest(String entry, String uscc, String role,
                                String documentType, String documentNumber, String phone, String username,
-                               String password, String smsCode, String smsPhone, String faceVerificationToken) {
+                               String password, String smsCode, String smsPhone, String faceVerificationToken,
+                               Boolean confirmPendingAuthorization) {
     }
 
     /** @param enterprise and {@code role}: what an enterprise or agent session acts for, else null */
@@ -112,15 +120,27 @@ public class SignInService {
                 && credential.filter(c -> passwordEncoder.matches(request.password(), c.hash().encoded())).isPresent();
         LoginFailure failure = passwordMatches ? null : LoginFailure.WRONG_PASSWORD;
         ActingFor actingFor = null;
+        boolean secondFactorChecked = false;
         if (failure == null && enterprise != null) {
             // After the password, so nobody learns who works where without it; before the second
             // factor, so a person who must still choose a role keeps their SMS code.
             actingFor = actingFor(person, entry, enterprise, request.role());
-            failure = actingFor == null ? LoginFailure.NO_RELATIONSHIP : null;
+            Optional<AuthorizationId> pending = actingFor == null && entry == LoginEntry.ENTERPRISE
+                    ? pendingAuthorizations.financeManagerPendingFor(person, enterprise) : Optional.empty();
+            if (pending.isPresent()) {
+                SecondFactor factor = secondFactor(person, account, method, request);
+                secondFactorChecked = true;
+                failure = factor.failure();
+                if (failure == null) {
+                    actingFor = confirmAtLoginPage(person, pending.get(), method, factor, request, enterprise);
+                }
+            } else {
+                failure = actingFor == null ? LoginFailure.NO_RELATIONSHIP : null;
+            }
         }
-        if (failure == null) {
+        if (failure == null && !secondFactorChecked) {
             // The second factor is only spent once all else is right: a guessed password burns no code.
-            failure = secondFactorFailure(person, account, method, request);
+            failure = secondFactor(person, account, method, request).failure();
         }
 
         SessionId sessionId = SessionId.generate();
@@ -220,20 +240,40 @@ public class SignInService {
         return sms ? AuthenticationMethod.PASSWORD_SMS : AuthenticationMethod.PASSWORD_FACE;
     }
 
-    private LoginFailure secondFactorFailure(PersonId person, Account account, AuthenticationMethod method,
-                                             LoginRequest request) {
+    /** @param failure null when the factor passed; @param faceVerificationId the scan's reference for a face login */
+    private record SecondFactor(LoginFailure failure, String faceVerificationId) {
+    }
+
+    private SecondFactor secondFactor(PersonId person, Account account, AuthenticationMethod method, LoginRequest request) {
         if (method == AuthenticationMethod.PASSWORD_FACE) {
             FaceScanResult scan = faceVerification.redeem(request.faceVerificationToken());
             boolean thisPersonsFace = scan.outcome() == FaceVerification.Outcome.PASSED
                     && directory.withDocument(scan.document()).filter(person::equals).isPresent();
-            return thisPersonsFace ? null : LoginFailure.FACE_NOT_VERIFIED;
+            return thisPersonsFace ? new SecondFactor(null, scan.verificationId())
+                    : new SecondFactor(LoginFailure.FACE_NOT_VERIFIED, null);
         }
         MobilePhone smsPhone = request.smsPhone() != null ? new MobilePhone(request.smsPhone()) : account.phone();
         if (smsPhone == null || directory.withPhone(smsPhone).filter(person::equals).isEmpty()) {
-            return LoginFailure.WRONG_SMS_CODE;
+            return new SecondFactor(LoginFailure.WRONG_SMS_CODE, null);
         }
-        return smsChallenges.verify(smsPhone, SmsPurpose.LOGIN, request.smsCode()) == SmsCodeCheck.VALID
-                ? null : LoginFailure.WRONG_SMS_CODE;
+        return new SecondFactor(smsChallenges.verify(smsPhone, SmsPurpose.LOGIN, request.smsCode()) == SmsCodeCheck.VALID
+                ? null : LoginFailure.WRONG_SMS_CODE, null);
+    }
+
+    /**
+     * ACC-4: the reported finance manager confirms the pending authorization at the enterprise login
+     * page. Asked first (409 with the authorization's id), confirmed when the login says so; the
+     * login's own face scan is the confirmation's scan (ACC-5), an SMS login is not enough.
+     */
+    private ActingFor confirmAtLoginPage(PersonId person, AuthorizationId pending, AuthenticationMethod method,
+                                         SecondFactor factor, LoginRequest request, Uscc enterprise) {
+        if (!Boolean.TRUE.equals(request.confirmPendingAuthorization())) {
+            throw SignInReason.PENDING_AUTHORIZATION_TO_CONFIRM.refusal().with("authorizationId", pending.value());
+        }
+        Outcome outcome = commandGateway.sendAndWait(new ConfirmAuthorization(pending, new Actor(person, null),
+                method == AuthenticationMethod.PASSWORD_FACE, factor.faceVerificationId()));
+        outcome.orThrow();
+        return new ActingFor(enterprise, RelationshipRole.FINANCE_MANAGER);
     }
 
     private static Refusal refusalFor(LoginDecision decision) {
