@@ -1,23 +1,17 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
-import gov.etax.identity.command.infrastructure.config.PrivacyProperties;
-import gov.etax.identity.command.person.PersonalDataVault;
 import gov.etax.identity.command.person.offline.OfflineCollectionRecords;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
-import gov.etax.identity.kernel.privacy.AesGcm;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code offline_collection} rows for the REG-3 gate ({@link JdbcOfflineCollections} reads them), and
- * a data key per collection in {@code personal_data_key} (subject = the collection id), wrapped by the
- * master key exactly as persons' keys are.
+ * {@code offline_collection} rows for the REG-3 gate ({@link JdbcOfflineCollections} reads them). The
+ * collection's personal data is sealed by the PersonalDataVault under a key of its own (subject = the
+ * collection id).
  */
 @Component
 public class JdbcOfflineCollectionRecords implements OfflineCollectionRecords {
@@ -27,14 +21,10 @@ public class JdbcOfflineCollectionRecords implements OfflineCollectionRecords {
 
     private final JdbcTemplate jdbc;
     private final LookupHash lookupHash;
-    private final SecretKey masterKey;
-    private final Clock clock;
 
-    public JdbcOfflineCollectionRecords(JdbcTemplate jdbc, LookupHash lookupHash, PrivacyProperties properties, Clock clock) {
+    public JdbcOfflineCollectionRecords(JdbcTemplate jdbc, LookupHash lookupHash) {
         this.jdbc = jdbc;
         this.lookupHash = lookupHash;
-        this.masterKey = properties.masterSecretKey();
-        this.clock = clock;
     }
 
     @Override
@@ -53,22 +43,5 @@ public class JdbcOfflineCollectionRecords implements OfflineCollectionRecords {
         if (inserted == 0) {
             jdbc.update(UPDATE, values);
         }
-    }
-
-    @Override
-    public PersonalDataVault.Sealer sealerFor(OfflineCollectionId collectionId) {
-        String subject = collectionId.value();
-        List<byte[]> wrapped = jdbc.query("SELECT wrapped_key FROM personal_data_key WHERE subject_id = ?",
-                (rs, row) -> rs.getBytes(1), subject);
-        SecretKey dataKey;
-        if (wrapped.isEmpty()) {
-            dataKey = AesGcm.newKey();
-            jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_key, created_at) VALUES (?, ?, ?)",
-                    subject, AesGcm.wrap(masterKey, dataKey, subject), Timestamp.from(clock.instant()));
-        } else {
-            dataKey = AesGcm.unwrap(masterKey, wrapped.get(0), subject);
-        }
-        SecretKey key = dataKey;
-        return plaintext -> AesGcm.seal(key, plaintext, subject);
     }
 }

@@ -28,10 +28,11 @@ public class OfflineCollection {
     }
 
     @CommandHandler
-    public OfflineCollection(RecordOfflineCollection command, OfflineCollectionRecords records, Clock clock) {
+    public OfflineCollection(RecordOfflineCollection command, OfflineCollectionRecords records,
+                             PersonalDataVault vault, Clock clock) {
         String hall = ServiceHall.check(command.hall());
         records.putOnRecord(command.collectionId(), command.document(), hall, command.collectedBy(), clock.instant());
-        PersonalDataVault.Sealer sealer = records.sealerFor(command.collectionId());
+        PersonalDataVault.Sealer sealer = vault.sealerFor(command.collectionId().value());
         apply(new OfflineRealNameCollected(
                 command.collectionId(),
                 command.document().type(),

@@ -1,6 +1,5 @@
 package gov.etax.identity.command.person.offline;
 
-import gov.etax.identity.command.person.PersonalDataVault;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
 import java.time.Instant;
@@ -18,6 +17,4 @@ public interface OfflineCollectionRecords {
     void putOnRecord(OfflineCollectionId collectionId, DocumentNumber document, String hall, String collectedBy,
                      Instant collectedAt);
 
-    /** The collection's own data key (created on first use): the foreigner is no person of ours yet. */
-    PersonalDataVault.Sealer sealerFor(OfflineCollectionId collectionId);
 }

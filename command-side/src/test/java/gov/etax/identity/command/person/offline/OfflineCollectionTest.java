@@ -43,6 +43,17 @@ class OfflineCollectionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(OfflineCollection.class);
         fixture.registerInjectableResource(records);
+        fixture.registerInjectableResource(new PersonalDataVault() {
+            @Override
+            public Sealer sealerFor(String subjectId) {
+                return records.sealerFor(OfflineCollectionId.parse(subjectId));
+            }
+
+            @Override
+            public java.util.Optional<Opener> openerFor(String subjectId) {
+                return java.util.Optional.empty();
+            }
+        });
         fixture.registerInjectableResource(new MutableClock(NOW));
     }
 
@@ -103,8 +114,8 @@ class OfflineCollectionTest {
             onRecord.put(document, new Row(collectionId, hall, collectedBy, collectedAt));
         }
 
-        @Override
-        public PersonalDataVault.Sealer sealerFor(OfflineCollectionId collectionId) {
+        /** The collection's own data key, as the vault keeps it; the test opens what was sealed. */
+        PersonalDataVault.Sealer sealerFor(OfflineCollectionId collectionId) {
             SecretKey key = keys.computeIfAbsent(collectionId, ignored -> AesGcm.newKey());
             return plaintext -> AesGcm.seal(key, plaintext, collectionId.value());
         }
