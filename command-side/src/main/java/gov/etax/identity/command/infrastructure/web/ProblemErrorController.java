@@ -1,0 +1,31 @@
+package gov.etax.identity.command.infrastructure.web;
+
+import gov.etax.identity.kernel.refusal.CommonReason;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors raised before Spring MVC sees the request (an unparseable header, a filter failure) reach
+ * the container's error page; they too answer problem+json with a code, like every other error.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is4xxClientError()
+                ? "The request could not be read." : "The request could not be completed; nothing was changed.");
+        ProblemDetails.addCode(problem, status == HttpStatus.NOT_FOUND ? CommonReason.NOT_FOUND_ROUTE.code()
+                : status == HttpStatus.BAD_REQUEST ? CommonReason.MALFORMED_REQUEST.code() : status.name());
+        return ResponseEntity.status(status).body(problem);
+    }
+}
