@@ -2,6 +2,7 @@ package gov.etax.identity.command.person;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.etax.identity.command.person.history.HistoryRecords;
 import gov.etax.identity.command.person.phones.BoundPhones;
 import gov.etax.identity.command.person.realname.RealNameVerification;
 import gov.etax.identity.command.person.password.PasswordChanges;
@@ -56,6 +57,10 @@ public class NaturalPerson {
     /** REG-5: the real-name level, raised by a face scan. */
     @AggregateMember
     private final RealNameVerification realName = new RealNameVerification();
+
+    /** ACC-10: the records hidden from the person's own history information. */
+    @AggregateMember
+    private final HistoryRecords historyRecords = new HistoryRecords();
 
     protected NaturalPerson() {
         // for Axon's event sourcing

@@ -30,10 +30,30 @@ public class AuthorizationController {
         this.queryGateway = queryGateway;
     }
 
+    /**
+     * Optionally of one status ({@code ?status=PENDING}: 待确认授权), a page at a time ({@code ?limit=&cursor=}):
+     * the body stays the list it always was, and the cursor of the next page is in the {@code Next-Cursor}
+     * header (absent on the last page). Pending first, then by USCC, role and authorization id.
+     */
     @GetMapping("/api/me/authorizations")
-    public List<AuthorizationSummary> mine(@AuthenticationPrincipal Jwt token) {
-        return queryGateway.query(new FindMyAuthorizations(PersonId.parse(token.getSubject())),
-                ResponseTypes.multipleInstancesOf(AuthorizationSummary.class)).join();
+    public org.springframework.http.ResponseEntity<List<AuthorizationSummary>> mine(@AuthenticationPrincipal Jwt token,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer limit,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String cursor) {
+        if (status != null && !status.equals("PENDING") && !status.equals("ACTIVE")) {
+            throw gov.etax.identity.query.center.CenterReason.INVALID_STATUS.refusal();
+        }
+        gov.etax.identity.query.center.CenterQueries.AuthorizationPage page = queryGateway.query(
+                new gov.etax.identity.query.center.CenterQueries.FindMyAuthorizationsPage(
+                        PersonId.parse(token.getSubject()), status,
+                        gov.etax.identity.query.center.PageRequest.of(
+                                limit == null ? gov.etax.identity.query.center.PageRequest.MAX_LIMIT : limit, cursor, 4)),
+                ResponseTypes.instanceOf(gov.etax.identity.query.center.CenterQueries.AuthorizationPage.class)).join();
+        org.springframework.http.ResponseEntity.BodyBuilder answer = org.springframework.http.ResponseEntity.ok();
+        if (page.nextCursor() != null) {
+            answer.header("Next-Cursor", page.nextCursor());
+        }
+        return answer.body(page.items());
     }
 
     @GetMapping("/api/enterprises/{uscc}/staff")

@@ -131,7 +131,9 @@ class SecurityTableTest {
                 .replace("{phone}", "13800000000")
                 .replace("{uscc}", uscc())
                 .replace("{authorizationId}", AuthorizationId.generate().value())
-                .replace("{matterNumber}", "36010018202311160001");
+                .replace("{matterNumber}", "36010018202311160001")
+                .replace("{name}", "person-accounts")
+                .replace("{recordId}", java.util.UUID.randomUUID().toString());
     }
 
     private static List<Row> table() throws IOException {

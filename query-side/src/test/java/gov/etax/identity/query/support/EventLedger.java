@@ -7,13 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.stereotype.Component;
 
 /**
  * Counts, across application restarts, how often the account projection's processor delivered
- * each event. It sits in the same processing group, so it shares the projection's tokens.
+ * each event. It sits in the same processing group, so it shares the projection's tokens. Not a
+ * scanned component: only the tests that pass it to {@code QuerySideNode.start} have it.
  */
-@Component
 @ProcessingGroup(PersonAccountProjection.PROCESSING_GROUP)
 public class EventLedger {
 

@@ -46,6 +46,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/tax-authority/**").hasRole("TAX_STAFF")
                         .requestMatchers("/api/me/**", "/api/sessions/current", "/api/sessions/current/**",
                                 "/api/special-subject/**", "/api/enterprises/**", "/api/authorizations/**")

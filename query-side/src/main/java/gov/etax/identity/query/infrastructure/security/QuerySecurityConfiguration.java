@@ -66,9 +66,13 @@ public class QuerySecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/me/**").hasRole("PERSON")
                         .requestMatchers(HttpMethod.GET, "/api/persons/*/account").hasAnyRole("TAX_STAFF", "AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/enterprises/*/staff").hasRole("PERSON")
+                        .requestMatchers("/api/audit/**").hasRole("AUDITOR")
+                        .requestMatchers("/api/admin/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(issuers)

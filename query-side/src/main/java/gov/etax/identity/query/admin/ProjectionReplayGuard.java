@@ -1,0 +1,126 @@
+package gov.etax.identity.query.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.etax.identity.kernel.security.SessionTokens;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * While a projection is being rebuilt its read model is partial: the endpoints that answer from it
+ * say 503 {@code PROJECTION_REPLAYING} with {@code Retry-After} until it has caught up, rather than
+ * answer wrongly. It runs after the security filters, so 401 and 403 come first.
+ *
+ * <p>The list of which endpoint reads which projection is {@link #READS}; a new read endpoint
+ * adds its line there. Every request made with a person's session token also depends on
+ * {@code ended-sessions}: while that deny list is rebuilt a logged-out token could pass the
+ * check, so such requests wait as well.
+ */
+@Component
+public class ProjectionReplayGuard implements HandlerInterceptor, WebMvcConfigurer {
+
+    /** Path pattern (Ant style) → the projections its answer comes from. */
+    static final Map<String, List<String>> READS = new LinkedHashMap<>();
+
+    static {
+        READS.put("/api/me/account", List.of("person-accounts"));
+        READS.put("/api/persons/*/account", List.of("person-accounts"));
+        READS.put("/api/me/authorizations", List.of("authorizations"));
+        READS.put("/api/me/authorizations/stream", List.of("authorizations"));
+        READS.put("/api/enterprises/*/staff", List.of("authorizations"));
+        READS.put("/api/me/enterprises", List.of("authorizations"));
+        READS.put("/api/me/history", List.of("account-history", "authorizations"));
+    }
+
+    static final String ENDED_SESSIONS = "ended-sessions";
+    static final String CODE = "PROJECTION_REPLAYING";
+    private static final long DEFAULT_RETRY_SECONDS = 5;
+    private static final long MAX_RETRY_SECONDS = 60;
+
+    private final AntPathMatcher paths = new AntPathMatcher();
+    private final ProjectionMonitor monitor;
+    private final ObjectMapper json;
+
+    public ProjectionReplayGuard(ProjectionMonitor monitor, ObjectMapper json) {
+        this.monitor = monitor;
+        this.json = json;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**").excludePathPatterns("/api/admin/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        Optional<String> replaying = projectionsRead(request).stream().filter(monitor::isReplaying).findFirst();
+        if (replaying.isEmpty()) {
+            return true;
+        }
+        refuse(request, response, replaying.get());
+        return false;
+    }
+
+    List<String> projectionsRead(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<String> read = new ArrayList<>();
+        READS.forEach((pattern, projections) -> {
+            if (paths.match(pattern, path)) {
+                read.addAll(projections);
+            }
+        });
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller != null && caller.getPrincipal() instanceof Jwt token
+                && SessionTokens.ISSUER.equals(token.getClaimAsString("iss"))) {
+            read.add(ENDED_SESSIONS);
+        }
+        return read;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String projection)
+            throws java.io.IOException {
+        long retryAfter = retryAfterSeconds(projection);
+        String message = "The projection " + projection + " is being rebuilt from the event store; "
+                + "it answers again once it has caught up.";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, message);
+        problem.setTitle("The read model is being rebuilt.");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", CODE);
+        problem.setProperty("message", message);
+        problem.setProperty("message_zh", "数据正在重建，请稍后再试");
+        problem.setProperty("projection", projection);
+        problem.setProperty("retryAfterSeconds", retryAfter);
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private long retryAfterSeconds(String projection) {
+        try {
+            Long left = monitor.status(projection).estimatedSecondsLeft();
+            return left == null ? DEFAULT_RETRY_SECONDS : Math.max(1, Math.min(MAX_RETRY_SECONDS, left));
+        } catch (RuntimeException e) {
+            return DEFAULT_RETRY_SECONDS;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package gov.etax.identity.query.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code domainevententry} in global order, a page at a time (keyset on {@code globalindex}),
+ * so that a history of any length passes through in constant memory and without a long-running
+ * transaction. The query side only reads this table.
+ *
+ * <p>Events are read as committed when the page is fetched: an event of a transaction still open
+ * with a lower global index (a gap) is not waited for, so an export taken while commands run may
+ * miss the last moments; anything committed before the request started is there.
+ */
+@Component
+public class EventStoreReader {
+
+    static final int PAGE = 500;
+
+    private final JdbcTemplate jdbc;
+
+    public EventStoreReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Every event matching {@code condition} (an SQL fragment over the table's columns, with its
+     * {@code arguments}), oldest first.
+     */
+    public void forEach(String condition, List<Object> arguments, Consumer<StoredEvent> consumer) {
+        long after = -1;
+        while (true) {
+            List<Object> values = new ArrayList<>();
+            values.add(after);
+            values.addAll(arguments);
+            List<StoredEvent> page = jdbc.query("SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, "
+                            + "type, timestamp, payloadtype, payload, metadata FROM domainevententry "
+                            + "WHERE globalindex > ? AND (" + condition + ") ORDER BY globalindex LIMIT " + PAGE,
+                    (rs, row) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), Instant.parse(rs.getString(6)), rs.getString(7), text(rs.getBytes(8)),
+                            text(rs.getBytes(9))),
+                    values.toArray());
+            page.forEach(consumer);
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).globalIndex();
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+}

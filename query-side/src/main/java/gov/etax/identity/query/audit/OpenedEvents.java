@@ -1,0 +1,103 @@
+package gov.etax.identity.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import gov.etax.identity.kernel.privacy.EncryptedText;
+import gov.etax.identity.query.privacy.PersonalDataReader;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns stored events into what an auditor reads: the payload with every sealed field
+ * ({@code {"ciphertext": ...}}) opened, and the metadata (who acted, trace and causation).
+ *
+ * <p>The data key of an event's personal data is always that of its own aggregate: a person's
+ * under the person id, an authorization holder's under the authorization id, a cross-region
+ * matter's handler under the matter id, an offline collection's under the collection id. A subject
+ * whose key was deleted (forgotten) shows {@value #ERASED}. One instance per request: it caches the
+ * keys it opened, at most {@value #KEYS_CACHED} at a time.
+ */
+public final class OpenedEvents {
+
+    public static final String ERASED = "[erased]";
+    static final String UNREADABLE = "[unreadable]";
+    private static final int KEYS_CACHED = 256;
+
+    private final PersonalDataReader personalData;
+    private final ObjectMapper json;
+    private final Map<String, Optional<PersonalDataReader.Opener>> openers = new HashMap<>();
+
+    OpenedEvents(PersonalDataReader personalData, ObjectMapper json) {
+        this.personalData = personalData;
+        this.json = json;
+    }
+
+    /** The event as one NDJSON line's object. */
+    public ObjectNode render(StoredEvent event) {
+        ObjectNode line = json.createObjectNode();
+        line.put("globalIndex", event.globalIndex());
+        line.put("eventId", event.eventId());
+        line.put("timestamp", event.timestamp().toString());
+        line.put("aggregateType", event.aggregateType());
+        line.put("aggregateId", event.aggregateId());
+        line.put("sequenceNumber", event.sequenceNumber());
+        line.put("eventType", event.eventType());
+        line.set("payload", payload(event));
+        line.set("metadata", metadata(event));
+        return line;
+    }
+
+    /** The payload with its personal data opened. */
+    public JsonNode payload(StoredEvent event) {
+        return opened(parse(event.payload()), event.aggregateId());
+    }
+
+    public JsonNode metadata(StoredEvent event) {
+        return event.metadata() == null ? json.createObjectNode() : parse(event.metadata());
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(text);
+        }
+    }
+
+    private JsonNode opened(JsonNode node, String subject) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ciphertext = object.get("ciphertext");
+            if (object.size() == 1 && ciphertext != null && ciphertext.isTextual()) {
+                return TextNode.valueOf(open(subject, ciphertext.asText()));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                field.setValue(opened(field.getValue(), subject));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, opened(array.get(i), subject));
+            }
+        }
+        return node;
+    }
+
+    /** One sealed value, opened under the subject's key. */
+    public String open(String subject, String ciphertext) {
+        if (openers.size() >= KEYS_CACHED && !openers.containsKey(subject)) {
+            openers.clear();
+        }
+        try {
+            Optional<PersonalDataReader.Opener> opener = openers.computeIfAbsent(subject, personalData::forSubject);
+            return opener.isEmpty() ? ERASED : opener.get().open(new EncryptedText(ciphertext));
+        } catch (RuntimeException e) {
+            return UNREADABLE; // a key that does not unwrap, or data sealed under another subject
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package gov.etax.identity.query.center;
+
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.authorization.events.AuthorizationConfirmed;
+import gov.etax.identity.kernel.authorization.events.AuthorizationExpired;
+import gov.etax.identity.kernel.authorization.events.LegalRepresentativeBound;
+import gov.etax.identity.kernel.authorization.events.RelationshipRevoked;
+import gov.etax.identity.query.authorization.AuthorizationProjection;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * When relationships came into force, and the history records of those that ended (revoked, or
+ * expired while in force). Runs in the "authorizations" processor, after whose earlier events the
+ * holder, enterprise and role of an authorization are known in {@code authorization_view}; nothing
+ * read here is changed by the event being handled, so the order of the two handlers does not matter.
+ */
+@Component
+@ProcessingGroup(AuthorizationProjection.PROCESSING_GROUP)
+public class EndedRelationships {
+
+    private final JdbcTemplate jdbc;
+
+    public EndedRelationships(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(LegalRepresentativeBound event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        started(event.authorizationId(), at);
+    }
+
+    @EventHandler
+    void on(AuthorizationConfirmed event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        started(event.authorizationId(), at);
+    }
+
+    private void started(AuthorizationId id, Instant at) {
+        jdbc.update("DELETE FROM account_relationship_start WHERE authorization_id = ?", id.value());
+        jdbc.update("INSERT INTO account_relationship_start (authorization_id, since) VALUES (?, ?)", id.value(),
+                HistoryProjection.micros(at));
+    }
+
+    @EventHandler
+    void on(RelationshipRevoked event, @MessageIdentifier String recordId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        ended(recordId, event.authorizationId(), "REVOKED", event.side().name(), event.reason().name(), at);
+    }
+
+    @EventHandler
+    void on(AuthorizationExpired event, @MessageIdentifier String recordId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        ended(recordId, event.authorizationId(), "EXPIRED", null, null, at);
+    }
+
+    private void ended(String recordId, AuthorizationId id, String how, String side, String reason, Instant at) {
+        List<Timestamp> since = jdbc.queryForList("SELECT since FROM account_relationship_start WHERE authorization_id = ?",
+                Timestamp.class, id.value());
+        if (since.isEmpty()) {
+            return; // a pending authorization that expired was never a relationship
+        }
+        jdbc.update("DELETE FROM account_history WHERE record_id = ?", recordId);
+        jdbc.update("INSERT INTO account_history (record_id, person_id, kind, occurred_at, uscc, enterprise_name, role, "
+                        + "authorization_id, ended_how, ended_side, ended_reason, since) "
+                        + "SELECT ?, v.holder_person_id, 'RELATIONSHIP_ENDED', ?, v.uscc, e.name, v.role, v.authorization_id, "
+                        + "?, ?, ?, ? FROM authorization_view v "
+                        + "LEFT JOIN authorization_enterprise e ON e.enterprise_id = v.enterprise_id "
+                        + "WHERE v.authorization_id = ? AND v.holder_person_id IS NOT NULL",
+                recordId, HistoryProjection.micros(at), how, side, reason, since.get(0), id.value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM account_history WHERE kind = 'RELATIONSHIP_ENDED'");
+        jdbc.update("DELETE FROM account_relationship_start");
+    }
+}

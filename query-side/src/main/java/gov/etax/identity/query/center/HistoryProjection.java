@@ -1,0 +1,82 @@
+package gov.etax.identity.query.center;
+
+import gov.etax.identity.kernel.person.ActingFor;
+import gov.etax.identity.kernel.person.events.HistoryRecordCleared;
+import gov.etax.identity.kernel.person.events.LoginFailed;
+import gov.etax.identity.kernel.person.events.LoginSucceeded;
+import gov.etax.identity.kernel.person.events.SessionSwitched;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * History information (历史管理信息, ACC-10), the person's own part: past logins and identity switches,
+ * and the records the person hid. Each record's id is the identifier of the event that made it.
+ * Ended relationships come from {@link EndedRelationships} in the "authorizations" processor.
+ */
+@Component
+@ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
+public class HistoryProjection {
+
+    public static final String PROCESSING_GROUP = "account-history";
+
+    private final JdbcTemplate jdbc;
+
+    public HistoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(LoginSucceeded event, @MessageIdentifier String recordId, @org.axonframework.eventhandling.Timestamp Instant at) {
+        ActingFor actingFor = event.actingFor();
+        record(recordId, event.personId().value(), "LOGIN_SUCCEEDED", at, event.entry().name(), event.method().name(), null,
+                actingFor);
+    }
+
+    @EventHandler
+    void on(LoginFailed event, @MessageIdentifier String recordId, @org.axonframework.eventhandling.Timestamp Instant at) {
+        record(recordId, event.personId().value(), "LOGIN_FAILED", at, event.entry().name(), event.method().name(),
+                event.reason().name(), null);
+    }
+
+    @EventHandler
+    void on(SessionSwitched event, @MessageIdentifier String recordId, @org.axonframework.eventhandling.Timestamp Instant at) {
+        record(recordId, event.personId().value(), "IDENTITY_SWITCHED", at, event.entry().name(), null, null,
+                event.actingFor());
+    }
+
+    @EventHandler
+    void on(HistoryRecordCleared event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("DELETE FROM account_history_cleared WHERE person_id = ? AND record_id = ?",
+                event.personId().value(), event.recordId());
+        jdbc.update("INSERT INTO account_history_cleared (person_id, record_id, cleared_at) VALUES (?, ?, ?)",
+                event.personId().value(), event.recordId(), Timestamp.from(at));
+    }
+
+    private void record(String recordId, String personId, String kind, Instant at, String entry, String method,
+                        String failure, ActingFor actingFor) {
+        jdbc.update("DELETE FROM account_history WHERE record_id = ?", recordId);
+        jdbc.update("INSERT INTO account_history (record_id, person_id, kind, occurred_at, entry, method, failure, uscc, "
+                        + "role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                recordId, personId, kind, micros(at), entry, method, failure,
+                actingFor == null ? null : actingFor.enterprise().value(),
+                actingFor == null ? null : actingFor.role().name());
+    }
+
+    /** The database keeps microseconds; the cursor must compare exactly what is stored. */
+    static Timestamp micros(Instant at) {
+        return Timestamp.from(at.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM account_history WHERE kind <> 'RELATIONSHIP_ENDED'");
+        jdbc.update("DELETE FROM account_history_cleared");
+    }
+}

@@ -1,0 +1,91 @@
+package gov.etax.identity.query.center;
+
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.authorization.events.AuthorizationConfirmed;
+import gov.etax.identity.kernel.authorization.events.AuthorizationExpired;
+import gov.etax.identity.kernel.authorization.events.AuthorizationRejected;
+import gov.etax.identity.kernel.authorization.events.AuthorizationWithdrawn;
+import gov.etax.identity.kernel.authorization.events.FinanceManagerReported;
+import gov.etax.identity.kernel.authorization.events.StaffNominated;
+import gov.etax.identity.kernel.authorization.events.TaxAgencyRequested;
+import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.query.authorization.AuthorizationProjection;
+import gov.etax.identity.query.center.CenterQueries.WatchMyPendingAuthorizations;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells subscribers of {@link WatchMyPendingAuthorizations} that a person's pending authorizations
+ * changed. Runs in the "authorizations" processor; Axon emits the update after the processor's
+ * transaction commits, so a subscriber that reads the view on the update sees the change. The update
+ * is the id of the authorization that changed, not the list: that keeps this handler independent of
+ * the order in which the processor calls it and {@link AuthorizationProjection}. Not run on replay:
+ * nobody waits for old news.
+ */
+@Component
+@ProcessingGroup(AuthorizationProjection.PROCESSING_GROUP)
+@DisallowReplay
+public class PendingAuthorizationUpdates {
+
+    private final QueryUpdateEmitter emitter;
+    private final JdbcTemplate jdbc;
+
+    public PendingAuthorizationUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc) {
+        this.emitter = emitter;
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(StaffNominated event) {
+        changed(event.authorizationId(), event.holderPersonId());
+    }
+
+    @EventHandler
+    void on(FinanceManagerReported event) {
+        changed(event.authorizationId(), event.holderPersonId());
+    }
+
+    @EventHandler
+    void on(TaxAgencyRequested event) {
+        changed(event.authorizationId(), event.holderPersonId());
+    }
+
+    @EventHandler
+    void on(AuthorizationConfirmed event) {
+        changed(event.authorizationId(), event.confirmedBy());
+    }
+
+    @EventHandler
+    void on(AuthorizationRejected event) {
+        changed(event.authorizationId(), null);
+    }
+
+    @EventHandler
+    void on(AuthorizationWithdrawn event) {
+        changed(event.authorizationId(), null);
+    }
+
+    @EventHandler
+    void on(AuthorizationExpired event) {
+        changed(event.authorizationId(), null);
+    }
+
+    private void changed(AuthorizationId authorization, PersonId named) {
+        Set<String> persons = new HashSet<>(jdbc.queryForList(
+                "SELECT holder_person_id FROM authorization_view WHERE authorization_id = ? AND holder_person_id IS NOT NULL",
+                String.class, authorization.value()));
+        if (named != null) {
+            persons.add(named.value());
+        }
+        if (!persons.isEmpty()) {
+            emitter.emit(WatchMyPendingAuthorizations.class, q -> persons.contains(q.personId().value()),
+                    authorization.value());
+        }
+    }
+}

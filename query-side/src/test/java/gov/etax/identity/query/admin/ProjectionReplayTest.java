@@ -1,0 +1,336 @@
+package gov.etax.identity.query.admin;
+
+import static gov.etax.identity.command.authorization.Staffing.PASSWORD;
+import static gov.etax.identity.command.authorization.Staffing.confirmEnterprise;
+import static gov.etax.identity.command.authorization.Staffing.enterpriseSessionByFace;
+import static gov.etax.identity.command.authorization.Staffing.naturalPersonSessionByFace;
+import static gov.etax.identity.command.authorization.Staffing.nominate;
+import static gov.etax.identity.command.authorization.Staffing.registered;
+import static gov.etax.identity.command.authorization.Staffing.unregistered;
+import static gov.etax.identity.command.support.Registrations.phone;
+import static gov.etax.identity.command.support.Registrations.register;
+import static gov.etax.identity.command.support.Registrations.uscc;
+import static gov.etax.identity.command.support.SignIns.logIn;
+import static gov.etax.identity.command.support.SignIns.smsCode;
+import static gov.etax.identity.command.support.SignIns.staffToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.etax.identity.command.authorization.Staffing.Person;
+import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.HttpJson;
+import gov.etax.identity.command.support.PostgresTestDatabase;
+import gov.etax.identity.query.support.QuerySideNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replay end to end: a realistic history driven over HTTP, every projection rebuilt through the
+ * operator's endpoint, and the read models compared row for row with the ones built live.
+ */
+class ProjectionReplayTest {
+
+    private static final Duration LAG = Duration.ofSeconds(60);
+    /** Not read models: Axon's tokens and Flyway's history. */
+    private static final Set<String> NOT_READ_MODELS = Set.of("tokenentry", "flyway_history_query");
+
+    private static PostgresTestDatabase database;
+    private static CommandSideNode commandNode;
+    private static QuerySideNode queryNode;
+    private static HttpJson command;
+    private static HttpJson query;
+    private static String operator;
+    /** The query side's tables, found as those that appeared when it started. */
+    private static Set<String> readModelTables;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        database = PostgresTestDatabase.create();
+        commandNode = CommandSideNode.start(database);
+        Set<String> commandTables = tables();
+        queryNode = QuerySideNode.start(database, commandNode.http(), ReplayGate.class);
+        readModelTables = new TreeSet<>(tables());
+        readModelTables.removeAll(commandTables);
+        readModelTables.removeAll(NOT_READ_MODELS);
+        command = commandNode.http();
+        query = queryNode.http();
+        operator = staffToken(command, "OPERATOR");
+    }
+
+    @AfterAll
+    static void stop() {
+        ReplayGate.open();
+        for (AutoCloseable node : new AutoCloseable[] {queryNode, commandNode, database}) {
+            try {
+                if (node != null) {
+                    node.close();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Replay: every projection rebuilt from the event store equals, row for row, the one built live")
+    void replayRebuildsEveryProjectionIdentically() throws SQLException {
+        driveHistory();
+        List<String> projections = names();
+        assertThat(projections).contains("person-accounts", "authorizations", "ended-sessions");
+        awaitAllCaughtUp(projections);
+        Map<String, List<String>> live = snapshot();
+        assertThat(live).containsKeys("person_account", "person_account_phone", "ended_session",
+                "authorization_view", "authorization_enterprise", "authorization_person");
+        assertThat(live.get("person_account")).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(live.get("person_account_phone")).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(live.get("ended_session")).isNotEmpty();
+        assertThat(live.get("authorization_view")).hasSizeGreaterThanOrEqualTo(5);
+
+        for (String name : projections) {
+            HttpJson.Response replay = query.as(operator).post("/api/admin/projections/" + name + "/replay", Map.of());
+            assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
+            assertThat(replay.text("name")).isEqualTo(name);
+        }
+        awaitAllCaughtUp(projections);
+        Map<String, List<String>> replayed = snapshot();
+
+        assertThat(replayed.keySet()).isEqualTo(live.keySet());
+        for (String table : live.keySet()) {
+            assertThat(replayed.get(table)).as("table %s after the replay", table)
+                    .containsExactlyElementsOf(live.get(table));
+        }
+    }
+
+    @Test
+    @DisplayName("Replay: while a projection replays its endpoints answer 503 PROJECTION_REPLAYING with Retry-After; the status shows it; then they answer again")
+    void replayingProjectionAnswers503UntilCaughtUp() {
+        Person person = registered(command);
+        String auditor = staffToken(command, "AUDITOR");
+        String account = "/api/persons/" + person.personId() + "/account";
+        await().atMost(LAG).until(() -> query.as(auditor).get(account).status() == 200);
+
+        ReplayGate.close();
+        try {
+            HttpJson.Response replay = query.as(operator).post("/api/admin/projections/person-accounts/replay", Map.of());
+            assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
+            assertThat(replay.headers().firstValue("Location").orElse(null)).isEqualTo("/api/admin/projections/person-accounts");
+            assertThat(replay.body().get("replaying").asBoolean()).isTrue();
+
+            HttpJson.Response refused = query.as(auditor).get(account);
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text("code")).isEqualTo("PROJECTION_REPLAYING");
+            assertThat(refused.text("projection")).isEqualTo("person-accounts");
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElse(null))).isBetween(1L, 60L);
+
+            HttpJson.Response status = query.as(operator).get("/api/admin/projections/person-accounts");
+            assertThat(status.status()).isEqualTo(200);
+            assertThat(status.body().get("replaying").asBoolean()).isTrue();
+            assertThat(status.body().get("caughtUp").asBoolean()).isFalse();
+            assertThat(status.body().get("head").asLong()).isPositive();
+            assertThat(status.body().has("behind")).isTrue();
+            assertThat(status.body().get("segments").size()).isGreaterThan(0);
+            // other projections are not affected
+            HttpJson.Response others = query.as(operator).get("/api/admin/projections/authorizations");
+            assertThat(others.body().get("replaying").asBoolean()).isFalse();
+        } finally {
+            ReplayGate.open();
+        }
+        await().atMost(LAG).untilAsserted(() -> assertThat(query.as(auditor).get(account).status()).isEqualTo(200));
+        await().atMost(LAG).untilAsserted(() -> {
+            JsonNode status = query.as(operator).get("/api/admin/projections/person-accounts").body();
+            assertThat(status.get("replaying").asBoolean()).isFalse();
+            assertThat(status.get("caughtUp").asBoolean()).isTrue();
+            assertThat(status.get("behind").asLong()).isZero();
+            assertThat(status.get("estimatedSecondsLeft").asLong()).isZero();
+        });
+    }
+
+    @Test
+    @DisplayName("Replay: an unknown projection is 404 PROJECTION_NOT_FOUND; the list shows every projection")
+    void unknownProjection() {
+        HttpJson.Response unknown = query.as(operator).post("/api/admin/projections/no-such-projection/replay", Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("code")).isEqualTo("PROJECTION_NOT_FOUND");
+        assertThat(query.as(operator).get("/api/admin/projections/no-such-projection").status()).isEqualTo(404);
+        assertThat(names()).contains("person-accounts", "authorizations", "ended-sessions");
+    }
+
+    /** Registrations, logins and logouts, phone binding, username, enterprise, nominations and their outcomes. */
+    private static void driveHistory() {
+        String taxStaff = staffToken(command, "TAX_STAFF");
+        Person lr = registered(command);
+        Person fm = unregistered();
+        String uscc = uscc();
+        HttpJson.Response enterprise = confirmEnterprise(command.as(taxStaff), uscc, "江西重放科技有限公司", lr, fm);
+        assertThat(enterprise.status()).as(enterprise.raw()).isEqualTo(201);
+        assertThat(register(command, fm.document(), fm.phone()).status()).isEqualTo(201);
+        String fmAuthorization = enterprise.text("financeManagerAuthorizationId");
+        assertThat(command.as(naturalPersonSessionByFace(command, fm))
+                .post("/api/authorizations/" + fmAuthorization + "/confirmation", Map.of()).status()).isEqualTo(200);
+
+        // the legal representative's own account: a second phone, a username, a logout
+        String lrSession = logIn(command, lr.phone(), PASSWORD);
+        String second = phone();
+        HttpJson.Response bound = command.as(lrSession).post("/api/me/phones",
+                Map.of("phone", second, "smsCode", smsCode(command, second, "PHONE_BINDING")));
+        assertThat(bound.status()).as(bound.raw()).isEqualTo(201);
+        int named = put(lrSession, "/api/me/username",
+                "{\"username\":\"rp" + System.nanoTime() % 1_000_000_000L + "\"}");
+        assertThat(named).isEqualTo(200);
+        assertThat(command.as(lrSession).delete("/api/sessions/current").status()).isEqualTo(204);
+
+        String validUntil = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6).toString();
+        HttpJson asLr = command.as(enterpriseSessionByFace(command, lr, uscc, "LEGAL_REPRESENTATIVE"));
+        Person officer = registered(command);
+        Person invoicer = registered(command);
+        Person refuser = registered(command);
+        String officerId = nominate(asLr, uscc, officer, "TAX_OFFICER", validUntil).text("authorizationId");
+        String invoicerId = nominate(asLr, uscc, invoicer, "INVOICING_OFFICER", validUntil).text("authorizationId");
+        String refusedId = nominate(asLr, uscc, refuser, "INVOICING_OFFICER", validUntil).text("authorizationId");
+        String officerSession = naturalPersonSessionByFace(command, officer);
+        assertThat(command.as(officerSession).post("/api/authorizations/" + officerId + "/confirmation", Map.of())
+                .status()).isEqualTo(200);
+        assertThat(command.as(naturalPersonSessionByFace(command, invoicer))
+                .post("/api/authorizations/" + invoicerId + "/confirmation", Map.of()).status()).isEqualTo(200);
+        assertThat(command.as(naturalPersonSessionByFace(command, refuser))
+                .post("/api/authorizations/" + refusedId + "/rejection", Map.of()).status()).isEqualTo(200);
+        // the officer's relationship is revoked again; the officer logs out
+        assertThat(asLr.delete("/api/enterprises/" + uscc + "/staff/" + officerId + "?reason=LEFT_ENTERPRISE").status())
+                .isEqualTo(204);
+        assertThat(command.as(officerSession).delete("/api/sessions/current").status()).isEqualTo(204);
+        // a second enterprise whose legal representative is an existing person
+        assertThat(confirmEnterprise(command.as(taxStaff), uscc(), "江西重放贸易有限公司", invoicer, null).status())
+                .isEqualTo(201);
+    }
+
+    private static int put(String token, String path, String json) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(command.baseUrl() + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> names() {
+        HttpJson.Response all = query.as(operator).get("/api/admin/projections");
+        assertThat(all.status()).as(all.raw()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        all.body().forEach(status -> names.add(status.get("name").asText()));
+        return names;
+    }
+
+    /** Until every projection has stopped replaying and reached the head of the event store as it is now. */
+    private static void awaitAllCaughtUp(List<String> projections) throws SQLException {
+        long head = head();
+        await().atMost(LAG).untilAsserted(() -> {
+            for (String name : projections) {
+                JsonNode status = query.as(operator).get("/api/admin/projections/" + name).body();
+                assertThat(status.get("replaying").asBoolean()).as(name + " " + status).isFalse();
+                assertThat(status.get("caughtUp").asBoolean()).as(name + " " + status).isTrue();
+                assertThat(status.get("position").asLong()).as(name + " " + status).isGreaterThanOrEqualTo(head);
+            }
+        });
+    }
+
+    private static long head() throws SQLException {
+        try (Connection connection = database.connect();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT MAX(globalindex) FROM domainevententry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Set<String> tables() throws SQLException {
+        Set<String> tables = new TreeSet<>();
+        try (Connection connection = database.connect();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT table_name FROM information_schema.tables "
+                     + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    /** Every read-model table, every row in primary-key order, every column. */
+    private static Map<String, List<String>> snapshot() throws SQLException {
+        Map<String, List<String>> snapshot = new TreeMap<>();
+        try (Connection connection = database.connect()) {
+            for (String table : readModelTables) {
+                List<String> order = primaryKey(connection, table);
+                String sql = "SELECT * FROM " + table + " ORDER BY "
+                        + (order.isEmpty() ? allColumns(connection, table) : String.join(", ", order));
+                List<String> rows = new ArrayList<>();
+                try (ResultSet result = connection.createStatement().executeQuery(sql)) {
+                    ResultSetMetaData meta = result.getMetaData();
+                    while (result.next()) {
+                        Map<String, String> row = new LinkedHashMap<>();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            row.put(meta.getColumnName(i), result.getString(i));
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                snapshot.put(table, rows);
+            }
+        }
+        return snapshot;
+    }
+
+    private static List<String> primaryKey(Connection connection, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT k.column_name "
+                + "FROM information_schema.table_constraints c JOIN information_schema.key_column_usage k "
+                + "ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema AND k.table_name = c.table_name "
+                + "WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = current_schema() AND c.table_name = ? "
+                + "ORDER BY k.ordinal_position")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static String allColumns(Connection connection, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1));
+                }
+            }
+        }
+        return String.join(", ", columns);
+    }
+}
