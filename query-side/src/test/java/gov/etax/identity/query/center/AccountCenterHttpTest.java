@@ -188,6 +188,10 @@ class AccountCenterHttpTest {
                 .doesNotContain(recordId).contains(aLogin.get("recordId").asText()));
         assertThat(eventTypes(database, xiaoWang.personId())).containsOnlyOnce("HistoryRecordCleared");
         assertThat(Staffing_count("SELECT count(*) FROM domainevententry WHERE eventidentifier = ?", recordId)).isEqualTo(1);
+        // ACC-10: gone from his history, still in the auditors' trail, with the clearing beside it.
+        HttpJson.Response trail = query.as(staffToken(command, "AUDITOR")).get("/api/audit/events");
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.raw()).contains("\"eventId\":\"" + recordId + "\"").contains("HistoryRecordCleared");
 
         // Another person "clearing" Xiao Wang's login only touches their own view: his still shows it.
         String lrToken = naturalPersonSessionByFace(command, company.legalRepresentative());
