@@ -1,5 +1,5 @@
 # The two commands a new machine needs: `make run` and `make test` (JDK 17 and Maven only).
-.PHONY: run test build postgres clean
+.PHONY: run test build postgres clean bench
 
 MVN ?= mvn -B
 
@@ -17,6 +17,11 @@ build:
 ## Make sure PostgreSQL runs (start it, or install it when root on Debian).
 postgres:
 	./scripts/ensure-postgres.sh
+
+## Load benchmark on PostgreSQL (issue 6): Gatling + pgbench baseline; writes bench/report/summary.md.
+## Standalone (bench/ is not a module of the root reactor), so `make test` never runs it.
+bench: postgres
+	./scripts/bench.sh
 
 clean:
 	$(MVN) -q clean

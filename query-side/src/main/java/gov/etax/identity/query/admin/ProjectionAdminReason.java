@@ -9,38 +9,15 @@ public enum ProjectionAdminReason implements Reason {
     PROJECTION_NOT_RESETTABLE(Kind.CONFLICT, "This projection has handlers that do not support a reset.",
             "该投影不支持重放");
 
-    private final Kind kind;
-    private final String message;
-    private final String messageZh;
+    private final Text text;
 
+    /** Refusals of malformed input on this side name no business rule. */
     ProjectionAdminReason(Kind kind, String message, String messageZh) {
-        this.kind = kind;
-        this.message = message;
-        this.messageZh = messageZh;
+        this.text = new Text(kind, null, message, messageZh);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String rule() {
-        return null;
-    }
-
-    @Override
-    public String message() {
-        return message;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
+    public Text text() {
+        return text;
     }
 }

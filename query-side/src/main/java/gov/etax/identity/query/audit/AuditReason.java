@@ -11,38 +11,15 @@ public enum AuditReason implements Reason {
             "起始时间须早于结束时间"),
     AUTHORIZATION_NOT_FOUND(Kind.NOT_FOUND, "No authorization with this id is in the event store.", "未找到该授权");
 
-    private final Kind kind;
-    private final String message;
-    private final String messageZh;
+    private final Text text;
 
+    /** Refusals of malformed input on this side name no business rule. */
     AuditReason(Kind kind, String message, String messageZh) {
-        this.kind = kind;
-        this.message = message;
-        this.messageZh = messageZh;
+        this.text = new Text(kind, null, message, messageZh);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String rule() {
-        return null;
-    }
-
-    @Override
-    public String message() {
-        return message;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
+    public Text text() {
+        return text;
     }
 }

@@ -9,38 +9,15 @@ public enum CenterReason implements Reason {
     INVALID_LIMIT(Kind.INVALID_INPUT, "limit must be between 1 and " + PageRequest.MAX_LIMIT + ".", "每页条数无效"),
     INVALID_STATUS(Kind.INVALID_INPUT, "status must be PENDING or ACTIVE.", "授权状态无效");
 
-    private final Kind kind;
-    private final String message;
-    private final String messageZh;
+    private final Text text;
 
+    /** Refusals of malformed input on this side name no business rule. */
     CenterReason(Kind kind, String message, String messageZh) {
-        this.kind = kind;
-        this.message = message;
-        this.messageZh = messageZh;
+        this.text = new Text(kind, null, message, messageZh);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String rule() {
-        return null;
-    }
-
-    @Override
-    public String message() {
-        return message;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
+    public Text text() {
+        return text;
     }
 }

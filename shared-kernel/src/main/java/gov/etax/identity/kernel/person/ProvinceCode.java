@@ -43,41 +43,15 @@ public record ProvinceCode(String value) {
                 "A province is the 6-digit administrative division code of a province-level tax bureau, e.g. 360000.",
                 "省级行政区划代码不正确");
 
-        private final Kind kind;
-        private final String rule;
-        private final String message;
-        private final String messageZh;
+        private final Text text;
 
         InvalidProvince(Kind kind, String rule, String message, String messageZh) {
-            this.kind = kind;
-            this.rule = rule;
-            this.message = message;
-            this.messageZh = messageZh;
+            this.text = new Text(kind, rule, message, messageZh);
         }
 
         @Override
-        public String code() {
-            return name();
-        }
-
-        @Override
-        public Kind kind() {
-            return kind;
-        }
-
-        @Override
-        public String rule() {
-            return rule;
-        }
-
-        @Override
-        public String message() {
-            return message;
-        }
-
-        @Override
-        public String messageZh() {
-            return messageZh;
+        public Text text() {
+            return text;
         }
     }
 }

@@ -22,40 +22,14 @@ public enum CommonReason implements Reason {
     AUTHENTICATION_REQUIRED(UNAUTHENTICATED, null, "A valid access token is required: log in first.", "请先登录"),
     ACCESS_DENIED(FORBIDDEN, null, "This caller may not do this.", "无权执行此操作");
 
-    private final Kind kind;
-    private final String rule;
-    private final String message;
-    private final String messageZh;
+    private final Text text;
 
     CommonReason(Kind kind, String rule, String message, String messageZh) {
-        this.kind = kind;
-        this.rule = rule;
-        this.message = message;
-        this.messageZh = messageZh;
+        this.text = new Text(kind, rule, message, messageZh);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String rule() {
-        return rule;
-    }
-
-    @Override
-    public String message() {
-        return message;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
+    public Text text() {
+        return text;
     }
 }

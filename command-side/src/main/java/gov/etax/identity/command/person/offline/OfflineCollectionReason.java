@@ -11,40 +11,14 @@ public enum OfflineCollectionReason implements Reason {
             "Name the tax service hall where the information was collected: 1 to 100 characters without control characters.",
             "请填写采集实名信息的办税服务场所");
 
-    private final Kind kind;
-    private final String rule;
-    private final String message;
-    private final String messageZh;
+    private final Text text;
 
     OfflineCollectionReason(Kind kind, String rule, String message, String messageZh) {
-        this.kind = kind;
-        this.rule = rule;
-        this.message = message;
-        this.messageZh = messageZh;
+        this.text = new Text(kind, rule, message, messageZh);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String rule() {
-        return rule;
-    }
-
-    @Override
-    public String message() {
-        return message;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
+    public Text text() {
+        return text;
     }
 }

@@ -31,40 +31,14 @@ public enum PasswordReason implements Reason {
     CURRENT_PASSWORD_WRONG(UNPROCESSABLE, "PWD-4",
             "The current password is wrong. Five wrong current passwords end the session.", "原密码错误");
 
-    private final Kind kind;
-    private final String rule;
-    private final String message;
-    private final String messageZh;
+    private final Text text;
 
     PasswordReason(Kind kind, String rule, String message, String messageZh) {
-        this.kind = kind;
-        this.rule = rule;
-        this.message = message;
-        this.messageZh = messageZh;
+        this.text = new Text(kind, rule, message, messageZh);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String rule() {
-        return rule;
-    }
-
-    @Override
-    public String message() {
-        return message;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
+    public Text text() {
+        return text;
     }
 }

@@ -16,40 +16,14 @@ public enum ScanLoginReason implements Reason {
     LOGIN_TICKET_ALREADY_USED(CONFLICT, "LOGIN-5", "This QR code was already used to log in.", "二维码已使用"),
     UNKNOWN_APP(INVALID_INPUT, "LOGIN-5", "The app is TAX_APP or IIT_APP.", "不支持的扫码APP");
 
-    private final Kind kind;
-    private final String rule;
-    private final String message;
-    private final String messageZh;
+    private final Text text;
 
     ScanLoginReason(Kind kind, String rule, String message, String messageZh) {
-        this.kind = kind;
-        this.rule = rule;
-        this.message = message;
-        this.messageZh = messageZh;
+        this.text = new Text(kind, rule, message, messageZh);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String rule() {
-        return rule;
-    }
-
-    @Override
-    public String message() {
-        return message;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
+    public Text text() {
+        return text;
     }
 }

@@ -14,40 +14,14 @@ public enum UnifiedReason implements Reason {
             "Only the credentials of a province account the person holds can become the national unified credentials.",
             "您在该省份没有自然人账户，不能将其设置为全国统一账密");
 
-    private final Kind kind;
-    private final String rule;
-    private final String message;
-    private final String messageZh;
+    private final Text text;
 
     UnifiedReason(Kind kind, String rule, String message, String messageZh) {
-        this.kind = kind;
-        this.rule = rule;
-        this.message = message;
-        this.messageZh = messageZh;
+        this.text = new Text(kind, rule, message, messageZh);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String rule() {
-        return rule;
-    }
-
-    @Override
-    public String message() {
-        return message;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
+    public Text text() {
+        return text;
     }
 }

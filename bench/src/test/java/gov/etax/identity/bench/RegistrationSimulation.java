@@ -1,0 +1,273 @@
+package gov.etax.identity.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Issue 6, first slice: registrations per second over HTTP at a fixed number of concurrent clients
+ * (closed model), and the read-model lag measured under that load.
+ *
+ * <p>Two scenarios run side by side for {@code WARMUP + DURATION} seconds:
+ * <ul>
+ *   <li><b>load</b>: {@code USERS} virtual users, each one face scan on the dev simulator and one
+ *       {@code POST /api/persons/registrations}; a finished user is replaced at once
+ *       ({@code constantConcurrentUsers}).</li>
+ *   <li><b>lag probe</b>: {@code LAG_PROBES} users that register the same way and then poll the query
+ *       side's {@code GET /api/persons/{id}/account} with an AUDITOR token until it answers 200.</li>
+ * </ul>
+ * Only registrations answered inside the measured window (after the warm-up) count. The figures are
+ * written as {@code key=value} lines to {@code BENCH_OUT}; Gatling's own HTML report covers the whole run.
+ */
+public class RegistrationSimulation extends Simulation {
+
+    private static final String COMMAND_URL = env("COMMAND_URL", "http://127.0.0.1:8080");
+    private static final String QUERY_URL = env("QUERY_URL", "http://127.0.0.1:8081");
+    private static final int USERS = Integer.parseInt(env("USERS", "16"));
+    private static final int LAG_PROBES = Integer.parseInt(env("LAG_PROBES", "2"));
+    private static final int WARMUP = Integer.parseInt(env("WARMUP", "10"));
+    private static final int DURATION = Integer.parseInt(env("DURATION", "30"));
+    private static final long SEED = Long.parseLong(env("SEED", "0"));
+    private static final long POLL_PAUSE_MS = Long.parseLong(env("POLL_PAUSE_MS", "5"));
+    private static final long LAG_GIVE_UP_MS = 10_000;
+    private static final Path OUT = Path.of(env("BENCH_OUT", "report/c" + USERS + ".properties"));
+
+    private static final String WEIGHTS = "7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2";
+    private static final String CHECK = "10X98765432";
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    /** Completion instants (ms since start) and latencies of successful load registrations. */
+    private static final ConcurrentLinkedQueue<long[]> REGISTRATIONS = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<long[]> LAGS = new ConcurrentLinkedQueue<>();
+    private static final AtomicLong FAILED = new AtomicLong();
+    private static final AtomicLong LAG_TIMEOUTS = new AtomicLong();
+    private static volatile long startedAt;
+    private static volatile String auditorToken;
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** A distinct, valid resident identity number (GB 11643 check digit) for every n below 20 million. */
+    static String residentIdNumber(long n) {
+        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(n % 20_000);
+        String body = "360102" + birth.toString().replace("-", "") + String.format("%03d", (n / 20_000) % 1000);
+        String[] weights = WEIGHTS.split(",");
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * Integer.parseInt(weights[i]);
+        }
+        return body + CHECK.charAt(sum % 11);
+    }
+
+    static String phone(long n) {
+        return "139" + String.format("%08d", n % 100_000_000L);
+    }
+
+    private static final Iterator<Map<String, Object>> APPLICANTS = Stream.generate(() -> {
+        long n = SEED + SEQUENCE.getAndIncrement();
+        return Map.<String, Object>of("documentNumber", residentIdNumber(n), "phone", phone(n));
+    }).iterator();
+
+    private static long sinceStart() {
+        return System.currentTimeMillis() - startedAt;
+    }
+
+    private final HttpProtocolBuilder protocol = http
+            .baseUrl(COMMAND_URL)
+            .contentTypeHeader("application/json")
+            .acceptHeader("application/json")
+            .shareConnections();
+
+    private static ChainBuilder register(String name) {
+        return feed(APPLICANTS)
+                .exec(http("face scan").post("/api/dev/face-scans")
+                        .body(StringBody("{\"documentType\":\"RESIDENT_IDENTITY_CARD\","
+                                + "\"documentNumber\":\"#{documentNumber}\",\"outcome\":\"PASSED\"}"))
+                        .check(status().is(201), jsonPath("$.token").saveAs("faceToken")))
+                .exec(http(name).post("/api/persons/registrations")
+                        .body(StringBody("{\"documentType\":\"RESIDENT_IDENTITY_CARD\","
+                                + "\"documentNumber\":\"#{documentNumber}\",\"name\":\"王小明\","
+                                + "\"phone\":\"#{phone}\",\"password\":\"Secret#2024\","
+                                + "\"faceVerificationToken\":\"#{faceToken}\"}"))
+                        .check(status().is(201), jsonPath("$.personId").saveAs("personId"),
+                                responseTimeInMillis().saveAs("latency")));
+    }
+
+    private static ChainBuilder feed(Iterator<Map<String, Object>> feeder) {
+        return io.gatling.javaapi.core.CoreDsl.feed(feeder);
+    }
+
+    private final ScenarioBuilder load = scenario("registrations")
+            .exec(register("register"))
+            .exec(session -> {
+                if (session.isFailed() || !session.contains("latency")) {
+                    FAILED.incrementAndGet();
+                } else {
+                    REGISTRATIONS.add(new long[] {sinceStart(), session.getLong("latency")});
+                }
+                return session;
+            });
+
+    private final ScenarioBuilder lagProbe = scenario("read-model lag")
+            .exec(register("register (lag probe)"))
+            .exitHereIfFailed()
+            .exec(session -> session.set("answeredAt", System.nanoTime()).set("visible", false))
+            .group("read-model lag").on(
+                    asLongAs(session -> !session.getBoolean("visible")
+                            && System.nanoTime() - session.getLong("answeredAt") < LAG_GIVE_UP_MS * 1_000_000L)
+                            .on(exec(http("account on the query side")
+                                    .get(QUERY_URL + "/api/persons/#{personId}/account")
+                                    .header("Authorization", session -> "Bearer " + auditorToken)
+                                    .check(status().in(200, 404).saveAs("accountStatus")))
+                                    .exec(session -> {
+                                        if (session.getInt("accountStatus") == 200) {
+                                            long lagMicros = (System.nanoTime() - session.getLong("answeredAt")) / 1000;
+                                            LAGS.add(new long[] {sinceStart(), lagMicros});
+                                            return session.set("visible", true);
+                                        }
+                                        return session;
+                                    })
+                                    .doIf(session -> !session.getBoolean("visible"))
+                                    .then(exec(io.gatling.javaapi.core.CoreDsl.pause(Duration.ofMillis(POLL_PAUSE_MS))))))
+            .exec(session -> {
+                if (!session.getBoolean("visible")) {
+                    LAG_TIMEOUTS.incrementAndGet();
+                }
+                return session;
+            });
+
+    {
+        Duration total = Duration.ofSeconds(WARMUP + DURATION);
+        setUp(
+                load.injectClosed(constantConcurrentUsers(USERS).during(total)),
+                lagProbe.injectClosed(constantConcurrentUsers(LAG_PROBES).during(total)))
+                .protocols(protocol);
+    }
+
+    @Override
+    public void before() {
+        auditorToken = staffToken("AUDITOR");
+        startedAt = System.currentTimeMillis();
+    }
+
+    private static String staffToken(String role) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                    .uri(URI.create(COMMAND_URL + "/api/dev/staff-tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"staffId\":\"bench-auditor\",\"name\":\"基准测试\",\"role\":\"" + role + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 201 || !token.find()) {
+                throw new IllegalStateException("staff token answered " + response.statusCode() + ": " + response.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void after() {
+        long from = WARMUP * 1000L;
+        long to = (WARMUP + DURATION) * 1000L;
+        List<Long> latencies = new ArrayList<>();
+        for (long[] r : REGISTRATIONS) {
+            if (r[0] >= from && r[0] < to) {
+                latencies.add(r[1]);
+            }
+        }
+        List<Long> lags = new ArrayList<>();
+        for (long[] l : LAGS) {
+            if (l[0] >= from) {
+                lags.add(l[1]);
+            }
+        }
+        Collections.sort(latencies);
+        Collections.sort(lags);
+        StringBuilder out = new StringBuilder();
+        out.append("users=").append(USERS).append('\n');
+        out.append("lag_probes=").append(LAG_PROBES).append('\n');
+        out.append("window_s=").append(DURATION).append('\n');
+        out.append("registrations=").append(latencies.size()).append('\n');
+        out.append("failed=").append(FAILED.get()).append('\n');
+        out.append("rps=").append(String.format(Locale.ROOT, "%.2f", latencies.size() / (double) DURATION)).append('\n');
+        out.append("p50_ms=").append(percentile(latencies, 50)).append('\n');
+        out.append("p95_ms=").append(percentile(latencies, 95)).append('\n');
+        out.append("p99_ms=").append(percentile(latencies, 99)).append('\n');
+        out.append("lag_samples=").append(lags.size()).append('\n');
+        out.append("lag_timeouts=").append(LAG_TIMEOUTS.get()).append('\n');
+        out.append("lag_p50_ms=").append(millis(percentile(lags, 50))).append('\n');
+        out.append("lag_p99_ms=").append(millis(percentile(lags, 99))).append('\n');
+        out.append("lag_max_ms=").append(millis(lags.isEmpty() ? -1 : lags.get(lags.size() - 1))).append('\n');
+        try {
+            if (OUT.getParent() != null) {
+                Files.createDirectories(OUT.getParent());
+            }
+            Files.writeString(OUT, out.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("bench figures (" + OUT + "):\n" + out);
+    }
+
+    /** Nearest-rank percentile; -1 without samples. */
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static String millis(long micros) {
+        return micros < 0 ? "-1" : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    @SuppressWarnings("unused")
+    private static Session unused(Session session) {
+        return session;
+    }
+}
