@@ -11,13 +11,11 @@ import static gov.etax.identity.command.support.SignIns.logInForEnterprise;
 import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,13 +24,10 @@ import org.junit.jupiter.api.Test;
  * The FAQ's own examples (faq-zh.txt 四.5, 四.7, 四.8, 四.9), played black-box over HTTP: only the
  * public API, the dev face scanner and SMS outbox, and a staff token from the dev identity provider.
  */
-class FaqExamplesHttpTest {
+class FaqExamplesHttpTest extends CommandSideHttpTest {
 
     private static final String PASSWORD = "Secret#2024";
 
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
     private static String staff;
 
     record Person(String document, String phone) {
@@ -40,20 +35,8 @@ class FaqExamplesHttpTest {
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        node = CommandSideNode.start(database);
-        http = node.http();
+        startCommandSide(null);
         staff = staffToken(http, "TAX_STAFF");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

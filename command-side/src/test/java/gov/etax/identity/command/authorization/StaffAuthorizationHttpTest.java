@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.authorization.Staffing.Person;
 import gov.etax.identity.command.authorization.expire.AuthorizationExpirySweeper;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
@@ -35,7 +36,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,14 +46,11 @@ import org.junit.jupiter.api.Test;
  * relationships (ACC-6, ACC-7), the legal representative's change (ACC-1), expiry and tax agents.
  * Enterprise sessions come from the real enterprise login (PWD-1, LOGIN-4).
  */
-class StaffAuthorizationHttpTest {
+class StaffAuthorizationHttpTest extends CommandSideHttpTest {
 
     private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
 
-    private static PostgresTestDatabase database;
     private static MutableClock clock;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
@@ -62,16 +59,6 @@ class StaffAuthorizationHttpTest {
         clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
         node = CommandSideNode.start(database, clock, "etax.authorizations.expiry-sweep-interval=PT24H");
         http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     /** Tax authority staff, with a token minted now (the test moves the clock past older ones). */

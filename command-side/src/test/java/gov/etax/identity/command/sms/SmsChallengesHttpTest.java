@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.kernel.person.MobilePhone;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +36,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,32 +51,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SMS codes over real HTTP against a command-side node on a real PostgreSQL, with a clock the
  * test moves. Every test uses phones of its own, so the shared clock may jump freely.
  */
-class SmsChallengesHttpTest {
+class SmsChallengesHttpTest extends CommandSideHttpTest {
 
     private static final Pattern CODE = Pattern.compile("验证码为(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static PostgresTestDatabase database;
     private static MutableClock clock;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
         clock = new MutableClock(Instant.parse("2025-03-03T01:00:00Z"));
-        node = CommandSideNode.start(database, clock);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(clock);
     }
 
     @Test

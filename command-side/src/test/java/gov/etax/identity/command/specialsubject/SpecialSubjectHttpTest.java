@@ -14,9 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.authorization.Relationships.ActiveRelationship;
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
@@ -25,20 +24,16 @@ import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The special-subject entry (特定主体) and cross-region matters, over real HTTP (LOGIN-6). */
-class SpecialSubjectHttpTest {
+class SpecialSubjectHttpTest extends CommandSideHttpTest {
 
     private static final String MATTER = "36010018202311160001";
     private static final String AUTHORITY = "13601000000";
 
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
     private static String enterprise;
     private static Person legalRepresentative;
     private static Person handler;
@@ -50,9 +45,7 @@ class SpecialSubjectHttpTest {
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        node = CommandSideNode.start(database);
-        http = node.http();
+        startCommandSide(null);
         enterprise = uscc();
         // Every test person is registered as 王小明: only the phone tells the handler apart.
         legalRepresentative = registered();
@@ -65,16 +58,6 @@ class SpecialSubjectHttpTest {
                 Map.of("matterNumber", MATTER, "uscc", enterprise, "projectName", "赣江大桥项目",
                         "competentAuthority", AUTHORITY, "handlerName", "王小明", "handlerPhone", handler.phone()));
         assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

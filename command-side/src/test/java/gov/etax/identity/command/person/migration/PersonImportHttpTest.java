@@ -12,6 +12,7 @@ import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.EventLog;
 import gov.etax.identity.command.support.HttpJson;
@@ -22,21 +23,17 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Importing existing persons (REG-5, PWD-2, LOGIN-3) over real HTTP, on PostgreSQL. */
-class PersonImportHttpTest {
+class PersonImportHttpTest extends CommandSideHttpTest {
 
     private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String IMPORTS = "/api/tax-authority/person-imports";
     private static final String NEW_PASSWORD = "Fresh#2025x";
 
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
     private static HttpJson staff;
 
     @BeforeAll
@@ -46,16 +43,6 @@ class PersonImportHttpTest {
         node = CommandSideNode.start(database, clock);
         http = node.http();
         staff = http.as(staffToken(http, "TAX_STAFF"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     static Map<String, Object> row(String document, String province, String... phones) {

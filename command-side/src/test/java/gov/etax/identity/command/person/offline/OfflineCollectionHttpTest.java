@@ -10,9 +10,8 @@ import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.infrastructure.persistence.LookupHash;
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.StoredEvents;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
@@ -24,35 +23,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Offline real-name collections recorded by tax authority staff, over real HTTP on PostgreSQL (REG-3). */
-class OfflineCollectionHttpTest {
+class OfflineCollectionHttpTest extends CommandSideHttpTest {
 
     private static final String HALL = "南昌市东湖区税务局第一税务分局办税服务厅";
 
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        node = CommandSideNode.start(database);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(null);
     }
 
     private static Map<String, Object> collection(String documentType, String documentNumber) {

@@ -9,50 +9,33 @@ import static gov.etax.identity.command.support.SignIns.logIn;
 import static gov.etax.identity.command.support.SignIns.smsCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.EventLog;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Forgot password (PWD-3, PWD-5) and the account-center change (PWD-4) over real HTTP, on PostgreSQL. */
-class PasswordHttpTest {
+class PasswordHttpTest extends CommandSideHttpTest {
 
     private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "Secret#2024";
     private static final String NEW_PASSWORD = "Fresh#2025x";
 
-    private static PostgresTestDatabase database;
     private static MutableClock clock;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
         // Tomorrow 10:00 China time: ahead of real time, so tokens are valid for real-time checkers too.
         clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
-        node = CommandSideNode.start(database, clock);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(clock);
     }
 
     record Person(String personId, String document, String phone) {

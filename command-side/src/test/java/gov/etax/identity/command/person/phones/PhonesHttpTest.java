@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.StoredEvents;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
@@ -35,39 +35,23 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Binding, unbinding and recovering phones over real HTTP on PostgreSQL (LOGIN-2, LOGIN-3). */
-class PhonesHttpTest {
+class PhonesHttpTest extends CommandSideHttpTest {
 
     private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "Secret#2024";
 
-    private static PostgresTestDatabase database;
     private static MutableClock clock;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
         // Tomorrow 10:00 China time: ahead of real time, so tokens are valid for real-time checkers too.
         clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
-        node = CommandSideNode.start(database, clock);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(clock);
     }
 
     record Person(String personId, String document, String phone) {

@@ -11,9 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.IdentityClaims;
 import gov.etax.identity.command.person.PersonalDataVault;
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.StoredEvents;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
@@ -26,7 +25,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,29 +33,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Raising the real-name level over real HTTP on PostgreSQL (REG-5). */
-class RealNameHttpTest {
+class RealNameHttpTest extends CommandSideHttpTest {
 
     private static final String PASSWORD = "Secret#2024";
 
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        node = CommandSideNode.start(database);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(null);
     }
 
     private static HttpJson.Response raise(String token, String faceVerificationToken) {

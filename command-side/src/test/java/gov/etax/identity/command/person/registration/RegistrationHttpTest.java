@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import java.sql.Connection;
@@ -24,33 +24,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Registration over real HTTP against the command side on a real PostgreSQL. */
-class RegistrationHttpTest {
+class RegistrationHttpTest extends CommandSideHttpTest {
 
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        node = CommandSideNode.start(database);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(null);
     }
 
     @Test

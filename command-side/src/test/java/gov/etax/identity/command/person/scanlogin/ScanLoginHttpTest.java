@@ -11,10 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.authorization.Relationships.ActiveRelationship;
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
@@ -25,37 +24,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Scan login (扫码登录, LOGIN-5) over real HTTP: ticket, app approval, one exchange. */
-class ScanLoginHttpTest {
+class ScanLoginHttpTest extends CommandSideHttpTest {
 
     private static final String PASSWORD = "Secret#2024";
 
-    private static PostgresTestDatabase database;
     private static MutableClock clock;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
         clock = new MutableClock(Instant.now().plus(Duration.ofHours(1)));
-        node = CommandSideNode.start(database, clock);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(clock);
     }
 
     private static String newTicket() {

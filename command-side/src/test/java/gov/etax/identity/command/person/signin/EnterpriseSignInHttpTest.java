@@ -13,9 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.authorization.Relationships.ActiveRelationship;
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,29 +33,14 @@ import org.junit.jupiter.api.Test;
  * The enterprise and agent entries and switching, over real HTTP. Relationships are put in force
  * directly here; the Enterprise and Authorization aggregates that normally do it have tests of their own.
  */
-class EnterpriseSignInHttpTest {
+class EnterpriseSignInHttpTest extends CommandSideHttpTest {
 
     private static final String PASSWORD = "Secret#2024";
 
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        node = CommandSideNode.start(database);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(null);
     }
 
     record Person(String document, String phone) {

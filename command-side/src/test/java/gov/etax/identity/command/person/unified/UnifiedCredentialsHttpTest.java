@@ -9,6 +9,7 @@ import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.EventLog;
 import gov.etax.identity.command.support.HttpJson;
@@ -20,22 +21,18 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** National unified credentials (PWD-6) for a person imported from two provinces, over real HTTP, on PostgreSQL. */
-class UnifiedCredentialsHttpTest {
+class UnifiedCredentialsHttpTest extends CommandSideHttpTest {
 
     private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String IMPORTS = "/api/tax-authority/person-imports";
     private static final String JIANGXI_PASSWORD = "Jiangxi#2025";
     private static final String SHANGHAI_PASSWORD = "Shanghai#2025";
 
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
     private static HttpJson staff;
 
     @BeforeAll
@@ -45,16 +42,6 @@ class UnifiedCredentialsHttpTest {
         node = CommandSideNode.start(database, clock);
         http = node.http();
         staff = http.as(staffToken(http, "TAX_STAFF"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     private static Map<String, Object> row(String document, String province) {

@@ -10,10 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.StoredEvents;
 import java.io.IOException;
 import java.net.URI;
@@ -27,41 +26,25 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Setting and changing usernames over real HTTP on PostgreSQL, with a clock the test moves a year (LOGIN-7). */
-class UsernameHttpTest {
+class UsernameHttpTest extends CommandSideHttpTest {
 
     private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "Secret#2024";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private static PostgresTestDatabase database;
     private static MutableClock clock;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
         // Tomorrow 10:00 China time: ahead of real time, so tokens are valid for real-time checkers too.
         clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
-        node = CommandSideNode.start(database, clock);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        startCommandSide(clock);
     }
 
     record Person(String personId, String phone) {
