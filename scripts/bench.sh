@@ -6,7 +6,8 @@
 # Knobs (environment): BENCH_CLIENTS ("16 64"), BENCH_DURATION (30 s measured per client count),
 # BENCH_WARMUP (10 s, not counted), BENCH_LAG_PROBES (2 extra users measuring the lag),
 # BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
-# COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081).
+# COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report).
+# Application settings pass through the environment, e.g. SERVER_TOMCAT_THREADS_MAX=8 or DB_POOL_SIZE=10.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -23,7 +24,7 @@ QUERY_PORT=${QUERY_PORT:-18081}
 HEAP=-Xmx512m
 DB=etax_bench
 BASELINE_DB=etax_bench_pgbench
-REPORT=$ROOT/bench/report
+REPORT=${BENCH_REPORT:-$ROOT/bench/report}
 MVN=${MVN:-mvn -B}
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 
@@ -63,8 +64,13 @@ kib() { awk '/^'"$2"':/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 # --- PostgreSQL and fresh databases ----------------------------------------------------------
 ./scripts/ensure-postgres.sh
 command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: apt-get install postgresql-contrib or postgresql-client)" >&2; exit 1; }
+case "$REPORT" in
+  */report|*/report-*) ;;
+  *) echo "BENCH_REPORT must end in /report or /report-<name> (it is emptied first): $REPORT" >&2; exit 1 ;;
+esac
 rm -rf "$REPORT"
 mkdir -p "$REPORT/gatling"
+exec > >(tee -a "$REPORT/bench.log") 2>&1
 log "fresh databases $DB and $BASELINE_DB"
 psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 psql_admin -c "DROP DATABASE IF EXISTS $BASELINE_DB WITH (FORCE)" -c "CREATE DATABASE $BASELINE_DB"
@@ -97,9 +103,17 @@ psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BAS
 cat > "$REPORT/pgbench-insert.sql" <<'SQL'
 INSERT INTO bench_row (payload) VALUES ('{"personId":"person-bench","phone":"13900000000"}');
 SQL
+# Other JVM test runs (a `make test` in another checkout) on these two cores skew every figure.
+note_other_load() {
+  local n
+  n=$(ps -eo args= | grep -E 'surefirebooter|failsafe' | grep -vc grep || true)
+  [ "${n:-0}" -gt 0 ] && log "warning: $n test JVM(s) of another build are running"
+  return 0
+}
 declare -A TPS
 for c in $CLIENTS; do
   log "pgbench -c $c -j 2 -T $DURATION"
+  note_other_load
   pgbench -n -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -f "$REPORT/pgbench-insert.sql" \
     -c "$c" -j 2 -T "$DURATION" "$BASELINE_DB" > "$REPORT/pgbench-c$c.txt" 2>&1
   TPS[$c]=$(awk -F'[ =]+' '/^tps/ {printf "%.0f", $2; exit}' "$REPORT/pgbench-c$c.txt")
@@ -114,11 +128,13 @@ CORES=$(nproc)
 # --- Gatling, one run per client count -------------------------------------------------------
 seed=0
 for c in $CLIENTS; do
+  note_other_load
+  ( sleep $((WARMUP + DURATION / 2)); note_other_load ) &
   log "Gatling: $c concurrent clients (+$LAG_PROBES lag probes), ${WARMUP}s warm-up + ${DURATION}s measured"
   (cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
      USERS=$c LAG_PROBES=$LAG_PROBES WARMUP=$WARMUP DURATION=$DURATION SEED=$seed \
      BENCH_OUT="$REPORT/c$c.properties" \
-     $MVN -q gatling:test) > "$REPORT/gatling-c$c.log" 2>&1 || log "Gatling run at $c clients failed; see $REPORT/gatling-c$c.log"
+     $MVN -q gatling:test -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-c$c.log" 2>&1 || log "Gatling run at $c clients failed; see $REPORT/gatling-c$c.log"
   seed=$((seed + 1000000))
 done
 
@@ -129,15 +145,14 @@ QUERY_ALIVE=yes; kill -0 "$QUERY_PID" 2>/dev/null || QUERY_ALIVE=no
 log "stopping the applications"
 stop_apps
 rm -rf "$REPORT/jars"
-# Anything else busy on this machine during the run skews every figure; name it in the summary.
-OTHER_LOAD=$(ps -eo args= | grep -E 'surefire|failsafe' | grep -v grep | wc -l || true)
+
 COMMAND_OOM=$(grep -c OutOfMemoryError "$REPORT/command-side.log" || true)
 QUERY_OOM=$(grep -c OutOfMemoryError "$REPORT/query-side.log" || true)
 EVENTS=$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c "SELECT count(*) FROM domainevententry" 2>/dev/null || echo "?")
 
 # --- summary ---------------------------------------------------------------------------------
 prop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/c$1.properties" 2>/dev/null; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.1f %%", 100 * a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f %%", 100 * a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }
 
@@ -146,12 +161,16 @@ SUMMARY=$REPORT/summary.md
   echo "# Benchmark summary"
   echo
   echo "Run $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM;" \
-       "$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL at $PG_HOST:$PG_PORT;" \
+       "$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW server_version' | cut -d' ' -f1 | sed 's/^/PostgreSQL /') at $PG_HOST:$PG_PORT;" \
        "fsync $(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW fsync')," \
        "synchronous_commit $(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c 'SHOW synchronous_commit');" \
        "both applications with \`$HEAP\`. Command: \`make bench\`."
   echo "Each client count: ${WARMUP} s warm-up, then ${DURATION} s measured; closed model (constantConcurrentUsers)," \
        "plus $LAG_PROBES lag-probe users that register and then poll the query side until the account shows."
+  if grep -q 'warning: .* test JVM' "$REPORT/bench.log" 2>/dev/null; then
+    echo
+    echo "**Warning: test JVMs of another build ran during this benchmark (see bench.log); the figures are skewed low.**"
+  fi
   echo
   echo "| metric | value | baseline | ratio | target | met? |"
   echo "|---|---|---|---|---|---|"
