@@ -200,9 +200,9 @@ SUMMARY=$REPORT/summary.md
        "slow (about $ARGON2_MS ms of one core each), so $CORES cores cap registrations near ${ceiling:-?}/s whatever the" \
        "database does, while a one-row INSERT costs PostgreSQL well under a millisecond. The two cores are also shared" \
        "by PostgreSQL, both applications and Gatling itself." \
-       "Read-model lag: the query side learns of events written by the other JVM only by polling the event table;" \
-       "Axon's EmbeddedEventStore (auto-configured, fetchDelay 1000 ms) waits a second between polls once it has caught up," \
-       "so the lag sits near 0.5–1 s whatever the load; see docs/performance.md."
+       "Read-model lag: the query side learns of events written by the other JVM only by polling the event table" \
+       "(every 50 ms once caught up, etax.event-store.fetch-delay); under this load the two cores are busy hashing," \
+       "so the projections wait for CPU as well; see docs/performance.md."
 } > "$SUMMARY"
 log "summary: $SUMMARY"
 cat "$SUMMARY"
