@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -56,7 +57,9 @@ public class CommandSideConfiguration {
 
     /** Argon2id with Spring Security's 5.8 parameters (16 MiB, 2 iterations). */
     @Bean
-    public PasswordEncoder passwordEncoder() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    public PasswordEncoder passwordEncoder(
+            @Value("${etax.password-hashing.concurrent:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}")
+            int concurrentHashes) {
+        return new BoundedPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), concurrentHashes);
     }
 }
