@@ -1,4 +1,4 @@
--- Axon's token store in the shape of its JDBC TokenSchema; the token is bytea (JSON), never oid.
+-- Axon's token store in the shape of its JDBC TokenSchema; the token is bytea (JSON), not a large object.
 -- It sits in the same database as the read models, so a batch and its token commit together.
 CREATE TABLE tokenentry (
     processorname VARCHAR(255) NOT NULL,
