@@ -5,6 +5,8 @@
 #
 # Knobs (environment): BENCH_CLIENTS ("16 64"), BENCH_DURATION (30 s measured per client count),
 # BENCH_WARMUP (10 s, not counted), BENCH_LAG_PROBES (2 extra users measuring the lag),
+# BENCH_MIXED_DURATION / BENCH_MIXED_WARMUP (20 s / 5 s per client count for the mixed flow, issue 6 item 1;
+# BENCH_MIXED_DURATION=0 skips it),
 # BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
 # COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report).
 # Application settings pass through the environment, e.g. SERVER_TOMCAT_THREADS_MAX=8 or DB_POOL_SIZE=10.
@@ -16,6 +18,8 @@ CLIENTS=${BENCH_CLIENTS:-16 64}
 DURATION=${BENCH_DURATION:-30}
 WARMUP=${BENCH_WARMUP:-10}
 LAG_PROBES=${BENCH_LAG_PROBES:-2}
+MIXED_DURATION=${BENCH_MIXED_DURATION:-20}
+MIXED_WARMUP=${BENCH_MIXED_WARMUP:-5}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
@@ -138,6 +142,22 @@ for c in $CLIENTS; do
   seed=$((seed + 1000000))
 done
 
+# --- Gatling, the mixed flow (login, nominate staff, confirm, revoke), one run per client count --
+# Its setup (registering 2 persons and confirming 1 enterprise per client) runs before the timed part.
+if [ "$MIXED_DURATION" -gt 0 ]; then
+  mixed_seed=5000000
+  for c in $CLIENTS; do
+    note_other_load
+    log "Gatling mixed flow: $c concurrent clients, ${MIXED_WARMUP}s warm-up + ${MIXED_DURATION}s measured"
+    (cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" \
+       USERS=$c WARMUP=$MIXED_WARMUP DURATION=$MIXED_DURATION SEED=$mixed_seed \
+       BENCH_OUT="$REPORT/mixed-c$c.properties" \
+       $MVN -q gatling:test -Dbench.simulation=gov.etax.identity.bench.MixedFlowSimulation \
+       -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-mixed-c$c.log" 2>&1 || log "Gatling mixed flow at $c clients failed; see $REPORT/gatling-mixed-c$c.log"
+    mixed_seed=$((mixed_seed + 1000000))
+  done
+fi
+
 # Peak resident memory since start (VmHWM), read while the processes still run.
 COMMAND_HWM=$(kib "$COMMAND_PID" VmHWM); QUERY_HWM=$(kib "$QUERY_PID" VmHWM)
 COMMAND_ALIVE=yes; kill -0 "$COMMAND_PID" 2>/dev/null || COMMAND_ALIVE=no
@@ -152,6 +172,7 @@ EVENTS=$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c "SELE
 
 # --- summary ---------------------------------------------------------------------------------
 prop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/c$1.properties" 2>/dev/null; }
+mprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/mixed-c$1.properties" 2>/dev/null; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f %%", 100 * a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }
@@ -185,6 +206,14 @@ SUMMARY=$REPORT/summary.md
     lp99=$(prop "$c" lag_p99_ms)
     echo "| read-model lag p50 / p99 under $c clients | $(prop "$c" lag_p50_ms) / ${lp99:-n/a} ms ($(prop "$c" lag_samples) samples, max $(prop "$c" lag_max_ms) ms, $(prop "$c" lag_timeouts) gave up after 10 s) | — | — | p99 < 200 ms | $(yes_no "${lp99:--1}" 200 lt) |"
   done
+  if [ "$MIXED_DURATION" -gt 0 ]; then
+    for c in $CLIENTS; do
+      fps=$(mprop "$c" flows_per_s); qps=$(mprop "$c" requests_per_s)
+      echo "| mixed flows/s, $c clients (login, nominate, login, confirm, revoke) | ${fps:-n/a} ($(mprop "$c" flows) ok, $(mprop "$c" failed) failed) | pgbench ${TPS[$c]:-n/a} tps | $(ratio "$fps" "${TPS[$c]:-}") | — | — |"
+      echo "| mixed-flow requests/s, $c clients (7 per flow, face scans included) | ${qps:-n/a} ($(mprop "$c" requests) ok) | pgbench ${TPS[$c]:-n/a} tps | $(ratio "$qps" "${TPS[$c]:-}") | — | — |"
+      echo "| mixed flow p50 / p95 / p99, $c clients | flow $(mprop "$c" flow_p50_ms) / $(mprop "$c" flow_p95_ms) / $(mprop "$c" flow_p99_ms) ms; request $(mprop "$c" request_p50_ms) / $(mprop "$c" request_p95_ms) / $(mprop "$c" request_p99_ms) ms; login $(mprop "$c" login_representative_p50_ms) / $(mprop "$c" login_representative_p95_ms) / $(mprop "$c" login_representative_p99_ms) ms; nominate $(mprop "$c" nominate_p50_ms) / $(mprop "$c" nominate_p95_ms) / $(mprop "$c" nominate_p99_ms) ms; confirm $(mprop "$c" confirm_p50_ms) / $(mprop "$c" confirm_p95_ms) / $(mprop "$c" confirm_p99_ms) ms; revoke $(mprop "$c" revoke_p50_ms) / $(mprop "$c" revoke_p95_ms) / $(mprop "$c" revoke_p99_ms) ms | — | — | — | — |"
+    done
+  fi
   if [ -n "$ARGON2_MS" ]; then
     ceiling=$(awk -v ms="$ARGON2_MS" -v n="$CORES" 'BEGIN { printf "%.1f", n * 1000 / ms }')
     last=${CLIENTS##* }
@@ -192,6 +221,14 @@ SUMMARY=$REPORT/summary.md
   fi
   echo "| peak RSS (VmHWM), command side | $(mib "$COMMAND_HWM") (idle after start $(mib "$COMMAND_IDLE_RSS")) | heap limit 512 MiB | — | runs with -Xmx512m, no OutOfMemoryError | $([ "$COMMAND_OOM" = 0 ] && [ "$COMMAND_ALIVE" = yes ] && echo yes || echo "**no** ($COMMAND_OOM OOM lines, alive: $COMMAND_ALIVE)") |"
   echo "| peak RSS (VmHWM), query side | $(mib "$QUERY_HWM") (idle after start $(mib "$QUERY_IDLE_RSS")) | heap limit 512 MiB | — | runs with -Xmx512m, no OutOfMemoryError | $([ "$QUERY_OOM" = 0 ] && [ "$QUERY_ALIVE" = yes ] && echo yes || echo "**no** ($QUERY_OOM OOM lines, alive: $QUERY_ALIVE)") |"
+  echo
+  if [ "$MIXED_DURATION" -gt 0 ]; then
+    echo "Mixed flow: per client count ${MIXED_WARMUP} s warm-up + ${MIXED_DURATION} s measured; each client owns one enterprise" \
+         "(set up before, not timed) and repeats: face scan + login of the legal representative at the enterprise entry," \
+         "nominate a registered person as TAX_OFFICER, face scan + login of the nominee, confirm, revoke (DUTIES_CHANGED)." \
+         "Both logins verify the password with Argon2id (BoundedPasswordEncoder: one hash per core at a time), so each" \
+         "flow costs two hashes; requests/s counts all 7 requests of a flow. Per-step figures: \`mixed-c<clients>.properties\`."
+  fi
   echo
   echo "Events in the store after the run: $EVENTS. Raw figures: \`c<clients>.properties\`, \`pgbench-c<clients>.txt\`," \
        "\`hash-cost.txt\`; Gatling's HTML reports: \`gatling/*/index.html\`; application logs: \`*-side.log\`."

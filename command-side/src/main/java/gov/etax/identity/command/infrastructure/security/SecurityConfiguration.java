@@ -38,7 +38,7 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/persons/registrations", "/api/sessions",
-                                "/api/sms-challenges", "/api/password-resets", "/api/login-tickets",
+                                "/api/sms-challenges", "/api/password-resets", "/api/phone-recoveries", "/api/login-tickets",
                                 "/api/login-tickets/*/session").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/login-tickets/*").permitAll()
                         // Exists only in the dev profile; prod refuses to start with simulators.

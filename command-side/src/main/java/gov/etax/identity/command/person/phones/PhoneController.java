@@ -1,6 +1,11 @@
 package gov.etax.identity.command.person.phones;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.signin.SignInReason;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.DocumentType;
+import gov.etax.identity.kernel.person.PersonId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,15 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The logged-in person's phones (LOGIN-2, LOGIN-3): {@code POST /api/me/phones} binds one,
- * {@code DELETE /api/me/phones/{phone}} unbinds one, {@code POST /api/me/phone-recovery} recovers one.
+ * {@code DELETE /api/me/phones/{phone}} unbinds one, {@code POST /api/me/phone-recovery} recovers one;
+ * {@code POST /api/phone-recoveries} recovers one from the login page.
  */
 @RestController
 public class PhoneController {
 
     private final PhoneService phones;
+    private final PersonDirectory directory;
 
-    public PhoneController(PhoneService phones) {
+    public PhoneController(PhoneService phones, PersonDirectory directory) {
         this.phones = phones;
+        this.directory = directory;
     }
 
     public record BindRequest(String phone, String smsCode) {
@@ -43,6 +51,23 @@ public class PhoneController {
                                                       @RequestBody RecoveryRequest request) {
         PhoneService.Bound bound = phones.recover(CurrentPerson.of(token).personId(), request.phone(), request.smsCode(),
                 request.faceVerificationToken());
+        return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
+    }
+
+    public record RecoveryBeforeLoginRequest(String documentType, String documentNumber, String phone, String smsCode,
+                                             String faceVerificationToken) {
+    }
+
+    /**
+     * LOGIN-3: 【找回手机号码】 from the login page, for a person who cannot log in by phone because none
+     * is bound: the document names the person, the face scan must be of that document's holder.
+     */
+    @PostMapping("/api/phone-recoveries")
+    public ResponseEntity<PhoneService.Bound> recoverBeforeLogin(@RequestBody RecoveryBeforeLoginRequest request) {
+        PersonId person = directory.withDocument(
+                        new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber()))
+                .orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal);
+        PhoneService.Bound bound = phones.recover(person, request.phone(), request.smsCode(), request.faceVerificationToken());
         return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
     }
 

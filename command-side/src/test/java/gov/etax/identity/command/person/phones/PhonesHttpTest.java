@@ -208,6 +208,31 @@ class PhonesHttpTest extends CommandSideHttpTest {
     }
 
     @Test
+    @DisplayName("LOGIN-3: from the login page, a person without a phone recovers one by document, SMS code and own face scan")
+    void recoveryBeforeLogin() {
+        Person person = registered();
+        String token = logIn(http, person.phone(), PASSWORD);
+        assertThat(http.as(token).delete("/api/me/phones/" + person.phone()).status()).isEqualTo(204);
+        String recovered = phone();
+
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("documentType", "RESIDENT_IDENTITY_CARD",
+                "documentNumber", person.document(), "phone", recovered,
+                "smsCode", smsCode(http, recovered, "PHONE_BINDING"),
+                "faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", registered().document(), "PASSED")));
+        assertProblem(http.post("/api/phone-recoveries", request), 422, "RECOVERY_FACE_VERIFICATION_REQUIRED", "LOGIN-3");
+
+        // The code was spent on that attempt (codes work once); a new one and the person's own face.
+        request.put("smsCode", smsCode(http, recovered, "PHONE_BINDING"));
+        request.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", person.document(), "PASSED"));
+        HttpJson.Response ok = http.post("/api/phone-recoveries", request);
+        assertThat(ok.status()).as(ok.raw()).isEqualTo(201);
+        assertThat(logIn(http, recovered, PASSWORD)).isNotBlank();
+
+        request.put("documentNumber", residentIdNumber());
+        assertThat(http.post("/api/phone-recoveries", request).text("code")).isEqualTo("ACCOUNT_NOT_REGISTERED");
+    }
+
+    @Test
     @DisplayName("LOGIN-2: a person holds at most 5 phones; the 6th is refused with PHONE_LIMIT_REACHED")
     void atMostFivePhones() {
         Person person = registered();
