@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.authorization.Staffing.Person;
 import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
+import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
@@ -63,15 +64,7 @@ class AuthorizationConcurrencyHttpTest {
         System.out.printf("concurrent changes met: node A %d, node B %d%n",
                 nodeA.bean(ConflictRetryingCommands.class).conflictsMet(),
                 nodeB.bean(ConflictRetryingCommands.class).conflictsMet());
-        for (AutoCloseable closeable : new AutoCloseable[] {nodeB, nodeA, database}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Closeables.closeAll(nodeB, nodeA, database);
     }
 
     /** An enterprise, its LR's sessions on both nodes, and a nominee with face sessions on both nodes. */

@@ -55,8 +55,7 @@ class StaffAuthorizationHttpTest extends CommandSideHttpTest {
     @BeforeAll
     static void start() {
         database = PostgresTestDatabase.create();
-        // Tomorrow 10:00 China time: ahead of real time, so tokens are valid for real-time checkers too.
-        clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
+        clock = MutableClock.tomorrowMorningInChina();
         node = CommandSideNode.start(database, clock, "etax.authorizations.expiry-sweep-interval=PT24H");
         http = node.http();
     }

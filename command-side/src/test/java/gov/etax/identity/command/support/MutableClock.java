@@ -22,6 +22,15 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
+    /**
+     * Tomorrow 10:00 China Standard Time: ahead of real time, so the tokens a node issues are valid
+     * for real-time checkers too, and far from midnight unless a test moves there.
+     */
+    public static MutableClock tomorrowMorningInChina() {
+        ZoneId china = ZoneId.of("Asia/Shanghai");
+        return new MutableClock(java.time.LocalDate.now(china).plusDays(1).atTime(10, 0).atZone(china).toInstant());
+    }
+
     public void set(Instant instant) {
         now.set(instant);
     }

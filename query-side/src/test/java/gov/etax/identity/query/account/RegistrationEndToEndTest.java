@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
@@ -64,15 +65,7 @@ class RegistrationEndToEndTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable node : new AutoCloseable[] {queryNode, commandNodeB, commandNodeA, database}) {
-            try {
-                if (node != null) {
-                    node.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Closeables.closeAll(queryNode, commandNodeB, commandNodeA, database);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
@@ -108,15 +109,7 @@ class AuditTrailEndToEndTest {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable node : new AutoCloseable[] {queryNode, commandNode, database}) {
-            try {
-                if (node != null) {
-                    node.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Closeables.closeAll(queryNode, commandNode, database);
     }
 
     @Test

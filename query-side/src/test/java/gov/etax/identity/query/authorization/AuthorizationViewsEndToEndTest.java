@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.etax.identity.command.authorization.Staffing.Person;
+import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
@@ -55,15 +56,7 @@ class AuthorizationViewsEndToEndTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable node : new AutoCloseable[] {queryNode, commandNode, database}) {
-            try {
-                if (node != null) {
-                    node.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Closeables.closeAll(queryNode, commandNode, database);
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.etax.identity.command.authorization.Staffing.Person;
+import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
@@ -26,7 +27,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,15 +71,7 @@ class AccountCenterHttpTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable node : new AutoCloseable[] {queryNode, commandNode, database}) {
-            try {
-                if (node != null) {
-                    node.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Closeables.closeAll(queryNode, commandNode, database);
     }
 
     private record Enterprise(String uscc, Person legalRepresentative, HttpJson asLegalRepresentative) {

@@ -13,13 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.etax.identity.command.support.CommandSideHttpTest;
-import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.EventLog;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
-import gov.etax.identity.command.support.PostgresTestDatabase;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.Test;
 /** Importing existing persons (REG-5, PWD-2, LOGIN-3) over real HTTP, on PostgreSQL. */
 class PersonImportHttpTest extends CommandSideHttpTest {
 
-    private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String IMPORTS = "/api/tax-authority/person-imports";
     private static final String NEW_PASSWORD = "Fresh#2025x";
 
@@ -38,10 +33,7 @@ class PersonImportHttpTest extends CommandSideHttpTest {
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        MutableClock clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
-        node = CommandSideNode.start(database, clock);
-        http = node.http();
+        startCommandSide(MutableClock.tomorrowMorningInChina());
         staff = http.as(staffToken(http, "TAX_STAFF"));
     }
 

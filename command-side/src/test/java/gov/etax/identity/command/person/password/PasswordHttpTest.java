@@ -14,8 +14,6 @@ import gov.etax.identity.command.support.EventLog;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** Forgot password (PWD-3, PWD-5) and the account-center change (PWD-4) over real HTTP, on PostgreSQL. */
 class PasswordHttpTest extends CommandSideHttpTest {
 
-    private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "Secret#2024";
     private static final String NEW_PASSWORD = "Fresh#2025x";
 
@@ -33,8 +30,7 @@ class PasswordHttpTest extends CommandSideHttpTest {
 
     @BeforeAll
     static void start() {
-        // Tomorrow 10:00 China time: ahead of real time, so tokens are valid for real-time checkers too.
-        clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
+        clock = MutableClock.tomorrowMorningInChina();
         startCommandSide(clock);
     }
 

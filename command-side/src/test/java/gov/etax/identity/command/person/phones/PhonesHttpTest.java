@@ -27,8 +27,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +40,13 @@ import org.junit.jupiter.api.Test;
 /** Binding, unbinding and recovering phones over real HTTP on PostgreSQL (LOGIN-2, LOGIN-3). */
 class PhonesHttpTest extends CommandSideHttpTest {
 
-    private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String PASSWORD = "Secret#2024";
 
     private static MutableClock clock;
 
     @BeforeAll
     static void start() {
-        // Tomorrow 10:00 China time: ahead of real time, so tokens are valid for real-time checkers too.
-        clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
+        clock = MutableClock.tomorrowMorningInChina();
         startCommandSide(clock);
     }
 

@@ -6,6 +6,7 @@ import static gov.etax.identity.command.support.Registrations.residentIdNumber;
 import static gov.etax.identity.command.support.SignIns.byDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
@@ -41,15 +42,7 @@ class ConcurrentSignInHttpTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {nodeB, nodeA, database}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Closeables.closeAll(nodeB, nodeA, database);
     }
 
     @Test

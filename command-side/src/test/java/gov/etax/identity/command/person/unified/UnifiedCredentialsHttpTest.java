@@ -16,8 +16,6 @@ import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.SignIns;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 /** National unified credentials (PWD-6) for a person imported from two provinces, over real HTTP, on PostgreSQL. */
 class UnifiedCredentialsHttpTest extends CommandSideHttpTest {
 
-    private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     private static final String IMPORTS = "/api/tax-authority/person-imports";
     private static final String JIANGXI_PASSWORD = "Jiangxi#2025";
     private static final String SHANGHAI_PASSWORD = "Shanghai#2025";
@@ -38,7 +35,7 @@ class UnifiedCredentialsHttpTest extends CommandSideHttpTest {
     @BeforeAll
     static void start() {
         database = PostgresTestDatabase.create();
-        MutableClock clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
+        MutableClock clock = MutableClock.tomorrowMorningInChina();
         node = CommandSideNode.start(database, clock);
         http = node.http();
         staff = http.as(staffToken(http, "TAX_STAFF"));

@@ -42,8 +42,7 @@ class UsernameHttpTest extends CommandSideHttpTest {
 
     @BeforeAll
     static void start() {
-        // Tomorrow 10:00 China time: ahead of real time, so tokens are valid for real-time checkers too.
-        clock = new MutableClock(LocalDate.now(CST).plusDays(1).atTime(10, 0).atZone(CST).toInstant());
+        clock = MutableClock.tomorrowMorningInChina();
         startCommandSide(clock);
     }
 
