@@ -1,5 +1,6 @@
 package gov.etax.identity.bench;
 
+import gov.etax.identity.kernel.enterprise.Uscc;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -71,8 +72,6 @@ public class MixedFlowSimulation extends Simulation {
     private static final int SETUP_THREADS = Integer.parseInt(env("SETUP_THREADS", "8"));
     private static final Path OUT = Path.of(env("BENCH_OUT", "report/mixed-c" + USERS + ".properties"));
     private static final String PASSWORD = "Secret#2024";
-    private static final String USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final List<String> STEPS = List.of("face scan (representative)", "login (representative)",
             "nominate", "face scan (nominee)", "login (nominee)", "confirm", "revoke");
 
@@ -95,12 +94,7 @@ public class MixedFlowSimulation extends Simulation {
     /** A unified social credit code with a correct GB 32100 check character (an enterprise of Nanchang). */
     static String uscc(long n) {
         String body = "91360100" + String.format("%09d", n % 1_000_000_000L);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += USCC_CHARSET.indexOf(body.charAt(i)) * USCC_WEIGHTS[i];
-        }
-        int check = 31 - sum % 31;
-        return body + USCC_CHARSET.charAt(check == 31 ? 0 : check);
+        return body + Uscc.checkCharacter(body);
     }
 
     private static long sinceStart() {

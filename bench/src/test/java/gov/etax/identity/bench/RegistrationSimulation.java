@@ -1,5 +1,6 @@
 package gov.etax.identity.bench;
 
+import gov.etax.identity.kernel.person.DocumentNumber;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
@@ -68,8 +69,6 @@ public class RegistrationSimulation extends Simulation {
     private static final long LAG_GIVE_UP_MS = 10_000;
     private static final Path OUT = Path.of(env("BENCH_OUT", "report/c" + USERS + ".properties"));
 
-    private static final String WEIGHTS = "7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2";
-    private static final String CHECK = "10X98765432";
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     /** Completion instants (ms since start) and latencies of successful load registrations. */
@@ -89,12 +88,7 @@ public class RegistrationSimulation extends Simulation {
     static String residentIdNumber(long n) {
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(n % 20_000);
         String body = "360102" + birth.toString().replace("-", "") + String.format("%03d", (n / 20_000) % 1000);
-        String[] weights = WEIGHTS.split(",");
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * Integer.parseInt(weights[i]);
-        }
-        return body + CHECK.charAt(sum % 11);
+        return body + DocumentNumber.gb11643CheckCharacter(body);
     }
 
     static String phone(long n) {

@@ -1,5 +1,7 @@
 package gov.etax.identity.command.support;
 
+import gov.etax.identity.kernel.enterprise.Uscc;
+import gov.etax.identity.kernel.person.DocumentNumber;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Registrations {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(1);
-    private static final String WEIGHTS = "7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2";
-    private static final String CHECK = "10X98765432";
 
     private Registrations() {
     }
@@ -20,18 +20,13 @@ public final class Registrations {
         int n = SEQUENCE.getAndIncrement();
         LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n % 15000);
         String body = "360102" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
-        String[] weights = WEIGHTS.split(",");
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * Integer.parseInt(weights[i]);
-        }
-        return body + CHECK.charAt(sum % 11);
+        return body + DocumentNumber.gb11643CheckCharacter(body);
     }
 
     /** A unified social credit code with a correct GB 32100 check character (an enterprise of Nanchang). */
     public static String uscc() {
         String body = "91360100" + String.format("%09d", SEQUENCE.getAndIncrement() * 7919L % 1_000_000_000L);
-        return body + gov.etax.identity.kernel.enterprise.Uscc.checkCharacter(body);
+        return body + Uscc.checkCharacter(body);
     }
 
     public static String phone() {
