@@ -142,6 +142,19 @@ for c in $CLIENTS; do
   seed=$((seed + 1000000))
 done
 
+# --- Gatling, half the peak rate (open model): the issue's latency target, and the lag off saturation --
+PEAK_RPS=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/c$c.properties" 2>/dev/null; done | sort -g | tail -1)
+HALF_RATE=$(awk -v p="${PEAK_RPS:-0}" 'BEGIN { printf "%.1f", p / 2 }')
+if awk -v r="$HALF_RATE" 'BEGIN { exit !(r > 0) }'; then
+  note_other_load
+  log "Gatling: open model at $HALF_RATE registrations/s (half the peak $PEAK_RPS/s), ${WARMUP}s warm-up + ${DURATION}s measured"
+  (cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
+     RATE=$HALF_RATE LAG_PROBES=$LAG_PROBES WARMUP=$WARMUP DURATION=$DURATION SEED=$seed \
+     BENCH_OUT="$REPORT/half.properties" \
+     $MVN -q gatling:test -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-half.log" 2>&1 || log "Gatling run at half the peak rate failed; see $REPORT/gatling-half.log"
+  seed=$((seed + 1000000))
+fi
+
 # --- Gatling, the mixed flow (login, nominate staff, confirm, revoke), one run per client count --
 # Its setup (registering 2 persons and confirming 1 enterprise per client) runs before the timed part.
 if [ "$MIXED_DURATION" -gt 0 ]; then
@@ -173,6 +186,7 @@ EVENTS=$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c "SELE
 # --- summary ---------------------------------------------------------------------------------
 prop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/c$1.properties" 2>/dev/null; }
 mprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/mixed-c$1.properties" 2>/dev/null; }
+hprop() { awk -F= -v k="$1" '$1 == k {print $2}' "$REPORT/half.properties" 2>/dev/null; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f %%", 100 * a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }
@@ -202,6 +216,12 @@ SUMMARY=$REPORT/summary.md
     echo "| registrations/s, $c clients | ${rps:-n/a} ($(prop "$c" registrations) ok, $(prop "$c" failed) failed) | pgbench ${TPS[$c]:-n/a} tps (one-row INSERT, -c $c -j 2) | $r | $target | $met |"
     echo "| registration latency p50 / p95 / p99, $c clients | $(prop "$c" p50_ms) / $(prop "$c" p95_ms) / $(prop "$c" p99_ms) ms | — | — | — | — |"
   done
+  if [ -f "$REPORT/half.properties" ]; then
+    hp99=$(hprop p99_ms); hlag=$(hprop lag_p99_ms)
+    echo "| registrations at half the peak rate ($HALF_RATE/s offered, open model) | $(hprop rps)/s ($(hprop registrations) ok, $(hprop failed) failed) | peak $PEAK_RPS/s | — | — | — |"
+    echo "| registration latency p50 / p95 / p99 at half the peak rate | $(hprop p50_ms) / $(hprop p95_ms) / ${hp99:-n/a} ms | — | — | p99 < 50 ms | $(yes_no "${hp99:--1}" 50 lt) |"
+    echo "| read-model lag p50 / p99 at half the peak rate | $(hprop lag_p50_ms) / ${hlag:-n/a} ms ($(hprop lag_samples) samples, max $(hprop lag_max_ms) ms) | — | — | p99 < 200 ms | $(yes_no "${hlag:--1}" 200 lt) |"
+  fi
   for c in $CLIENTS; do
     lp99=$(prop "$c" lag_p99_ms)
     echo "| read-model lag p50 / p99 under $c clients | $(prop "$c" lag_p50_ms) / ${lp99:-n/a} ms ($(prop "$c" lag_samples) samples, max $(prop "$c" lag_max_ms) ms, $(prop "$c" lag_timeouts) gave up after 10 s) | — | — | p99 < 200 ms | $(yes_no "${lp99:--1}" 200 lt) |"

@@ -4,6 +4,7 @@ import gov.etax.identity.kernel.person.DocumentNumber;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -53,6 +54,8 @@ import java.util.stream.Stream;
  *   <li><b>lag probe</b>: {@code LAG_PROBES} users that register the same way and then poll the query
  *       side's {@code GET /api/persons/{id}/account} with an AUDITOR token until it answers 200.</li>
  * </ul>
+ * With {@code RATE} above 0 the load scenario is an open model instead: {@code RATE} new registrations
+ * per second whatever the answers' speed (issue 6: "p99 under 50 ms at half the peak rate").
  * Only registrations answered inside the measured window (after the warm-up) count. The figures are
  * written as {@code key=value} lines to {@code BENCH_OUT}; Gatling's own HTML report covers the whole run.
  */
@@ -61,6 +64,8 @@ public class RegistrationSimulation extends Simulation {
     private static final String COMMAND_URL = env("COMMAND_URL", "http://127.0.0.1:8080");
     private static final String QUERY_URL = env("QUERY_URL", "http://127.0.0.1:8081");
     private static final int USERS = Integer.parseInt(env("USERS", "16"));
+    /** Registrations per second of an open model instead of USERS concurrent clients, when above 0. */
+    private static final double RATE = Double.parseDouble(env("RATE", "0"));
     private static final int LAG_PROBES = Integer.parseInt(env("LAG_PROBES", "2"));
     private static final int WARMUP = Integer.parseInt(env("WARMUP", "10"));
     private static final int DURATION = Integer.parseInt(env("DURATION", "30"));
@@ -171,7 +176,9 @@ public class RegistrationSimulation extends Simulation {
     {
         Duration total = Duration.ofSeconds(WARMUP + DURATION);
         setUp(
-                load.injectClosed(constantConcurrentUsers(USERS).during(total)),
+                RATE > 0
+                        ? load.injectOpen(constantUsersPerSec(RATE).during(total))
+                        : load.injectClosed(constantConcurrentUsers(USERS).during(total)),
                 lagProbe.injectClosed(constantConcurrentUsers(LAG_PROBES).during(total)))
                 .protocols(protocol);
     }
@@ -222,7 +229,8 @@ public class RegistrationSimulation extends Simulation {
         Collections.sort(latencies);
         Collections.sort(lags);
         StringBuilder out = new StringBuilder();
-        out.append("users=").append(USERS).append('\n');
+        out.append("users=").append(RATE > 0 ? "open" : String.valueOf(USERS)).append('\n');
+        out.append("rate=").append(RATE).append('\n');
         out.append("lag_probes=").append(LAG_PROBES).append('\n');
         out.append("window_s=").append(DURATION).append('\n');
         out.append("registrations=").append(latencies.size()).append('\n');

@@ -3,6 +3,8 @@ package gov.etax.identity.query.support;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.query.QuerySideApplication;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** One running query-side application on a random port, optionally with extra test beans. */
@@ -18,8 +20,16 @@ public final class QuerySideNode implements AutoCloseable {
 
     /** @param commandSide whose published keys (JWKS) verify person session tokens */
     public static QuerySideNode start(PostgresTestDatabase database, HttpJson commandSide, Class<?>... extraBeans) {
+        return start(database, commandSide, List.of(), extraBeans);
+    }
+
+    /** @param properties extra {@code name=value} settings of this node */
+    public static QuerySideNode start(PostgresTestDatabase database, HttpJson commandSide, List<String> properties,
+                                      Class<?>... extraBeans) {
+        List<String> settings = new ArrayList<>(properties);
+        settings.add("etax.security.session-jwks-uri=" + commandSide.baseUrl() + "/.well-known/jwks.json");
         return new QuerySideNode(QuerySideApplication.builder().sources(extraBeans)
-                .run(database.commandLine("etax.security.session-jwks-uri=" + commandSide.baseUrl() + "/.well-known/jwks.json")));
+                .run(database.commandLine(settings.toArray(String[]::new))));
     }
 
     public HttpJson http() {

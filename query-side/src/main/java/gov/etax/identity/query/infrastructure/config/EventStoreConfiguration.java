@@ -12,13 +12,19 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The query side learns of new events only by reading the event table. Axon's default waits a
  * whole second between reads once it has caught up, which made a new account appear 0.5–1.5 s
- * after its registration (docs/performance.md); a short delay keeps the read models close behind.
+ * after its registration (docs/performance.md). On PostgreSQL the command side's trigger NOTIFYs
+ * every commit and this node reads at once; on H2 a short poll keeps the read models close behind.
  * Defining the event store means defining its engine too: Axon's auto-configuration backs off
  * from both once either exists. This is the same JDBC engine it would build, read-only here.
  */
@@ -41,14 +47,41 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * On PostgreSQL the store is woken by NOTIFY ({@link EventStoreNotifications}) and polls only as a
+     * fallback, every {@code etax.event-store.notifications.fetch-delay}; elsewhere (H2 for
+     * {@code make run}) it polls every {@code etax.event-store.fetch-delay}.
+     */
     @Bean
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         @Value("${etax.event-store.fetch-delay:50ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+    public NotifiedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                         Environment environment) {
+        Duration fetchDelay = listensForEvents(environment)
+                ? environment.getProperty("etax.event-store.notifications.fetch-delay", Duration.class, Duration.ofSeconds(1))
+                : environment.getProperty("etax.event-store.fetch-delay", Duration.class, Duration.ofMillis(50));
+        return new NotifiedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
-                .build();
+                .fetchDelay(fetchDelay.toMillis()));
+    }
+
+    @Bean
+    @Conditional(ListensForEvents.class)
+    public EventStoreNotifications eventStoreNotifications(DataSourceProperties dataSource, NotifiedEventStore eventStore) {
+        return new EventStoreNotifications(dataSource.determineUrl(), dataSource.determineUsername(),
+                dataSource.determinePassword(), eventStore);
+    }
+
+    static boolean listensForEvents(Environment environment) {
+        String url = environment.getProperty("spring.datasource.url", "");
+        return url.startsWith("jdbc:postgresql:")
+                && environment.getProperty("etax.event-store.notifications.enabled", Boolean.class, true);
+    }
+
+    static class ListensForEvents implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return listensForEvents(context.getEnvironment());
+        }
     }
 }
