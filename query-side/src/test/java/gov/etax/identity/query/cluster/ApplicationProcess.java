@@ -35,16 +35,18 @@ final class ApplicationProcess implements AutoCloseable {
         this.http = new HttpJson("http://127.0.0.1:" + port);
     }
 
+    /** @param jvmOptions besides {@code -Xmx512m}, the heap limit every node runs with */
     static ApplicationProcess start(String name, Path jar, int port, Path logs, Map<String, String> environment,
-                                    String... arguments) {
+                                    String... jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn verify` (or `make cluster`), which packages it first");
         }
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xmx512m", "-jar", jar.toString()));
-            command.addAll(List.of(arguments));
+            List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xmx512m"));
+            command.addAll(List.of(jvmOptions));
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
