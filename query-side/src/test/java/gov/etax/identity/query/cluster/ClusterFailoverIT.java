@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -177,7 +178,7 @@ class ClusterFailoverIT {
         long started = System.nanoTime();
         routable.addAll(List.of(commandA, commandB));
         taxStaff = staffToken(commandA.http(), "TAX_STAFF");
-        ExecutorService clients = Executors.newFixedThreadPool(FLOW_CLIENTS + 1);
+        ExecutorService clients = Executors.newFixedThreadPool(FLOW_CLIENTS + 2);
         ExecutorService contenders = Executors.newFixedThreadPool(CONTENDERS);
         List<Future<?>> running = new ArrayList<>();
         try {
@@ -186,7 +187,6 @@ class ClusterFailoverIT {
             }
             running.add(clients.submit(() -> repeat(() -> race(contenders))));
 
-            // command-b dies: the query nodes check person tokens against command-a's keys.
             await("load before the kill").atMost(LOAD).until(() -> answered.size() >= COMMANDS_PER_PHASE
                     && races.size() >= RACES_PER_PHASE && !registrationsAnsweredBy(commandB).isEmpty()
                     || !unexpected.isEmpty());
@@ -197,11 +197,15 @@ class ClusterFailoverIT {
             ApplicationProcess queryVictim = owned(owners, queryA) >= owned(owners, queryB) ? queryA : queryB;
             ApplicationProcess querySurvivor = queryVictim == queryA ? queryB : queryA;
             assertThat(owned(owners, queryVictim)).as("segments of %s before the kill: %s", queryVictim, owners).isPositive();
+            // command-b dies: the query nodes check person tokens against command-a's keys.
             commandB.kill();
             routable.remove(commandB);
             queryVictim.kill();
             long killedAt = System.nanoTime();
             killed.set(true);
+            // Watched from the kill on, under the load, so that the time is that of the takeover.
+            CompletableFuture<Duration> takeover = CompletableFuture.supplyAsync(
+                    () -> awaitTakeover(querySurvivor, killedAt), clients);
 
             await("load after the kill").atMost(LOAD).until(() -> answeredAfterKill.get() >= COMMANDS_PER_PHASE
                     && racesAfterKill.get() >= RACES_PER_PHASE || !unexpected.isEmpty());
@@ -218,7 +222,8 @@ class ClusterFailoverIT {
             noHalfWrittenTransaction();
             eachRaceHadOneWinner();
             registrationsAnsweredByTheKilledNodeStillLogIn();
-            Duration failover = survivorTookOverEverySegment(querySurvivor, killedAt);
+            Duration failover = takeover.get(90, TimeUnit.SECONDS);
+            survivorShowsEverySegment(querySurvivor);
             readModelsMatchTheEventStoreAndAFreshReplay(querySurvivor);
 
             System.out.printf("cluster: %d commands answered (%d by %s before SIGKILL, %d after the kills), "
@@ -509,15 +514,20 @@ class ClusterFailoverIT {
         }
     }
 
-    /** (d) Every segment of every projection is claimed by the survivor, and its status shows them all. */
-    private Duration survivorTookOverEverySegment(ApplicationProcess survivor, long killedAt) throws SQLException {
-        String operator = staffToken(commandA.http(), "OPERATOR");
+    /** (d) Every segment of every projection claimed by the survivor; returns how long after the kills. */
+    private static Duration awaitTakeover(ApplicationProcess survivor, long killedAt) {
         await("segments of the dead query node claimed by " + survivor).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                     Set<String> owners = strings("SELECT coalesce(owner, 'nobody') FROM tokenentry");
                     assertThat(owners).isNotEmpty().allMatch(survivor::owns, "owned by " + survivor);
                 });
-        Duration failover = Duration.ofNanos(System.nanoTime() - killedAt);
+        return Duration.ofNanos(System.nanoTime() - killedAt);
+    }
+
+    /** (d) The survivor's status lists every segment of every processor, and it still holds them all. */
+    private void survivorShowsEverySegment(ApplicationProcess survivor) throws SQLException {
+        assertThat(strings("SELECT coalesce(owner, 'nobody') FROM tokenentry")).allMatch(survivor::owns, "owned by " + survivor);
+        String operator = staffToken(commandA.http(), "OPERATOR");
         Map<String, Set<Integer>> segments = segmentsByProcessor();
         await("status of " + survivor).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (Map.Entry<String, Set<Integer>> processor : segments.entrySet()) {
@@ -528,7 +538,6 @@ class ClusterFailoverIT {
                 assertThat(status.get("running").asBoolean()).isTrue();
             }
         });
-        return failover;
     }
 
     /**
