@@ -1,5 +1,5 @@
 # The two commands a new machine needs: `make run` and `make test` (JDK 17 and Maven only).
-.PHONY: run test build postgres clean bench
+.PHONY: run test build postgres clean bench cluster
 
 MVN ?= mvn -B
 
@@ -22,6 +22,11 @@ postgres:
 ## Standalone (bench/ is not a module of the root reactor), so `make test` never runs it.
 bench: postgres
 	./scripts/bench.sh
+
+## Failover test (issue 6): two command and two query JVMs on one PostgreSQL, one of each killed with
+## SIGKILL under load (ClusterFailoverIT, also part of `make test`); see docs/cluster.md.
+cluster: postgres
+	$(MVN) verify -pl query-side -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterFailoverIT
 
 clean:
 	$(MVN) -q clean

@@ -25,7 +25,12 @@ public final class PostgresTestDatabase implements AutoCloseable {
     }
 
     public static PostgresTestDatabase create() {
-        String name = "etax_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return create("etax_test_");
+    }
+
+    /** A fresh database whose name starts with the prefix, e.g. to tell a test's databases apart from others'. */
+    public static PostgresTestDatabase create(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("CREATE DATABASE " + name);
         return new PostgresTestDatabase(name);
     }

@@ -23,21 +23,17 @@ import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.query.support.QuerySideNode;
+import gov.etax.identity.query.support.ReadModels;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -50,8 +46,6 @@ import org.junit.jupiter.api.Test;
 class ProjectionReplayTest {
 
     private static final Duration LAG = Duration.ofSeconds(60);
-    /** Not read models: Axon's tokens and Flyway's history. */
-    private static final Set<String> NOT_READ_MODELS = Set.of("tokenentry", "flyway_history_query");
 
     private static PostgresTestDatabase database;
     private static CommandSideNode commandNode;
@@ -68,9 +62,7 @@ class ProjectionReplayTest {
         commandNode = CommandSideNode.start(database);
         Set<String> commandTables = tables();
         queryNode = QuerySideNode.start(database, commandNode.http(), ReplayGate.class);
-        readModelTables = new TreeSet<>(tables());
-        readModelTables.removeAll(commandTables);
-        readModelTables.removeAll(NOT_READ_MODELS);
+        readModelTables = ReadModels.readModelTables(tables(), commandTables);
         command = commandNode.http();
         query = queryNode.http();
         operator = staffToken(command, "OPERATOR");
@@ -260,70 +252,11 @@ class ProjectionReplayTest {
     }
 
     private static Set<String> tables() throws SQLException {
-        Set<String> tables = new TreeSet<>();
-        try (Connection connection = database.connect();
-             ResultSet rows = connection.createStatement().executeQuery("SELECT table_name FROM information_schema.tables "
-                     + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")) {
-            while (rows.next()) {
-                tables.add(rows.getString(1));
-            }
-        }
-        return tables;
+        return ReadModels.tables(database);
     }
 
     /** Every read-model table, every row in primary-key order, every column. */
     private static Map<String, List<String>> snapshot() throws SQLException {
-        Map<String, List<String>> snapshot = new TreeMap<>();
-        try (Connection connection = database.connect()) {
-            for (String table : readModelTables) {
-                List<String> order = primaryKey(connection, table);
-                String sql = "SELECT * FROM " + table + " ORDER BY "
-                        + (order.isEmpty() ? allColumns(connection, table) : String.join(", ", order));
-                List<String> rows = new ArrayList<>();
-                try (ResultSet result = connection.createStatement().executeQuery(sql)) {
-                    ResultSetMetaData meta = result.getMetaData();
-                    while (result.next()) {
-                        Map<String, String> row = new LinkedHashMap<>();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            row.put(meta.getColumnName(i), result.getString(i));
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-                snapshot.put(table, rows);
-            }
-        }
-        return snapshot;
-    }
-
-    private static List<String> primaryKey(Connection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT k.column_name "
-                + "FROM information_schema.table_constraints c JOIN information_schema.key_column_usage k "
-                + "ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema AND k.table_name = c.table_name "
-                + "WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = current_schema() AND c.table_name = ? "
-                + "ORDER BY k.ordinal_position")) {
-            statement.setString(1, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
-            }
-        }
-        return columns;
-    }
-
-    private static String allColumns(Connection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT column_name FROM information_schema.columns "
-                + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
-            statement.setString(1, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
-            }
-        }
-        return String.join(", ", columns);
+        return ReadModels.snapshot(database, readModelTables);
     }
 }
