@@ -41,8 +41,7 @@ import org.springframework.context.annotation.Bean;
 public class SnapshotConfiguration {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+    public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {

@@ -1,0 +1,143 @@
+package gov.etax.identity.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 6, "long histories": the latency of one cheap command on a person with a short history and
+ * on one with a long history (seeded by scripts/bench-history.sh, which passes their session tokens).
+ *
+ * <p>The command is the identity switch back to natural-person business
+ * ({@code POST /api/sessions/current/switch}, ACC-8): it loads the {@code NaturalPerson} aggregate,
+ * appends {@code SessionSwitched} and hashes no password; its answer carries the token of the new
+ * session, which the next switch uses, so it repeats without end. One virtual user alternates
+ * short, long, short, long..., so the machine's noise falls on both alike; the first
+ * {@code WARMUP} pairs are not counted. Figures go as {@code key=value} lines to {@code BENCH_OUT}.
+ */
+public class HistorySimulation extends Simulation {
+
+    private static final String COMMAND_URL = env("COMMAND_URL", "http://127.0.0.1:8080");
+    private static final String SHORT_TOKEN = env("SHORT_TOKEN", "");
+    private static final String LONG_TOKEN = env("LONG_TOKEN", "");
+    private static final int WARMUP = Integer.parseInt(env("WARMUP", "10"));
+    private static final int SWITCHES = Integer.parseInt(env("SWITCHES", "100"));
+    private static final Path OUT = Path.of(env("BENCH_OUT", "report/history.properties"));
+
+    /** Latencies in microseconds of the measured switches. */
+    private static final ConcurrentLinkedQueue<Long> SHORT = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<Long> LONG = new ConcurrentLinkedQueue<>();
+    private static final AtomicLong FAILED = new AtomicLong();
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private final HttpProtocolBuilder protocol = http
+            .baseUrl(COMMAND_URL)
+            .contentTypeHeader("application/json")
+            .acceptHeader("application/json");
+
+    /** One switch of the person whose token is under {@code tokenKey}; the new token replaces it. */
+    private static ChainBuilder switchOnce(String person, String tokenKey, ConcurrentLinkedQueue<Long> samples) {
+        return exec(session -> session.set("sentAt", System.nanoTime()))
+                .exec(http("switch (" + person + " history)").post("/api/sessions/current/switch")
+                        .header("Authorization", "Bearer #{" + tokenKey + "}")
+                        .body(StringBody("{}"))
+                        .check(status().is(201), jsonPath("$.accessToken").saveAs(tokenKey)))
+                .exec(session -> {
+                    // Microseconds, not Gatling's whole milliseconds: a short history answers in a few ms.
+                    long micros = (System.nanoTime() - session.getLong("sentAt")) / 1000;
+                    if (session.isFailed()) {
+                        FAILED.incrementAndGet();
+                    } else if (session.getInt("i") >= WARMUP) {
+                        samples.add(micros);
+                    }
+                    return session;
+                })
+                .exitHereIfFailed();
+    }
+
+    private final ScenarioBuilder switches = scenario("identity switches")
+            .exec(session -> session.set("shortToken", SHORT_TOKEN).set("longToken", LONG_TOKEN))
+            .exec(repeat(WARMUP + SWITCHES, "i").on(
+                    switchOnce("short", "shortToken", SHORT),
+                    switchOnce("long", "longToken", LONG)));
+
+    {
+        if (SHORT_TOKEN.isEmpty() || LONG_TOKEN.isEmpty()) {
+            throw new IllegalStateException("SHORT_TOKEN and LONG_TOKEN are needed (scripts/bench-history.sh seeds them)");
+        }
+        setUp(switches.injectOpen(atOnceUsers(1))).protocols(protocol);
+    }
+
+    @Override
+    public void after() {
+        List<Long> shortHistory = sorted(SHORT);
+        List<Long> longHistory = sorted(LONG);
+        StringBuilder out = new StringBuilder();
+        out.append("switches=").append(SWITCHES).append('\n');
+        out.append("warmup=").append(WARMUP).append('\n');
+        out.append("failed=").append(FAILED.get()).append('\n');
+        for (int p : new int[] {50, 95, 99}) {
+            long s = percentile(shortHistory, p);
+            long l = percentile(longHistory, p);
+            out.append("short_p").append(p).append("_ms=").append(millis(s)).append('\n');
+            out.append("long_p").append(p).append("_ms=").append(millis(l)).append('\n');
+            out.append("ratio_p").append(p).append('=')
+                    .append(s <= 0 || l < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", l / (double) s)).append('\n');
+        }
+        out.append("short_samples=").append(shortHistory.size()).append('\n');
+        out.append("long_samples=").append(longHistory.size()).append('\n');
+        try {
+            if (OUT.getParent() != null) {
+                Files.createDirectories(OUT.getParent());
+            }
+            Files.writeString(OUT, out.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("bench figures (" + OUT + "):\n" + out);
+    }
+
+    private static String millis(long micros) {
+        return micros < 0 ? "-1" : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    private static List<Long> sorted(ConcurrentLinkedQueue<Long> samples) {
+        List<Long> list = new ArrayList<>(samples);
+        Collections.sort(list);
+        return list;
+    }
+
+    /** Nearest-rank percentile; -1 without samples. */
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}
