@@ -8,7 +8,8 @@
 #
 # Knobs (environment): HISTORY_SHORT (10 events), HISTORY_LONG (10000 events), HISTORY_SWITCHES (100
 # measured switches per person and run with snapshots), HISTORY_OFF_SWITCHES (30 with snapshots off,
-# where each switch of the long history replays all of it), HISTORY_WARMUP (10, not counted), HISTORY_THRESHOLDS
+# where each switch of the long history replays all of it), HISTORY_WARMUP (10 switches of the short history
+# first, not counted), HISTORY_LONG_WARMUP (3 of the long one, not counted), HISTORY_THRESHOLDS
 # ("off 100": "off" runs with snapshots off, a number runs with that snapshot threshold; the first
 # number is the one the rows judge), HISTORY_PORT (18082), HISTORY_DB (etax_bench_history, dropped and
 # created afresh; HISTORY_KEEP_DB=1 keeps it afterwards), REPORT (bench/report-history; not emptied), COMMAND_JAR (command-side/target/
@@ -23,6 +24,7 @@ LONG=${HISTORY_LONG:-10000}
 SWITCHES=${HISTORY_SWITCHES:-100}
 OFF_SWITCHES=${HISTORY_OFF_SWITCHES:-30}
 WARMUP=${HISTORY_WARMUP:-10}
+LONG_WARMUP=${HISTORY_LONG_WARMUP:-3}
 THRESHOLDS=${HISTORY_THRESHOLDS:-off 100}
 PORT=${HISTORY_PORT:-18082}
 DB=${HISTORY_DB:-etax_bench_history}
@@ -151,8 +153,8 @@ for t in $THRESHOLDS; do
   [ -n "${short_token:-}" ] && [ -n "${long_token:-}" ] || { echo "seeding failed; see $REPORT/history-command-side.log" >&2; exit 1; }
   short_events=$(events_of "$short_id"); long_events=$(events_of "$long_id")
   log "run $label: short history $short_events events, long history $long_events events;" \
-      "$WARMUP + $switches switches each"
-  (cd bench && COMMAND_URL=$URL SHORT_TOKEN=$short_token LONG_TOKEN=$long_token WARMUP=$WARMUP SWITCHES=$switches \
+      "warm-up $WARMUP + $LONG_WARMUP, then $switches switches each"
+  (cd bench && COMMAND_URL=$URL SHORT_TOKEN=$short_token LONG_TOKEN=$long_token WARMUP=$WARMUP LONG_WARMUP=$LONG_WARMUP SWITCHES=$switches \
      BENCH_OUT="$REPORT/history-$label.properties" \
      $MVN -q gatling:test -Dbench.simulation=gov.etax.identity.bench.HistorySimulation \
      -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-history-$label.log" 2>&1 \
@@ -187,7 +189,7 @@ for label in "${labels[@]}"; do [ "$label" != off ] && [ -z "$judged" ] && judge
     else
       target="—"; met="—"
     fi
-    echo "| switch latency p50 / p95 / p99, ${LONG}-event history, $what | $(prop "$label.long_p50_ms") / $(prop "$label.long_p95_ms") / $(prop "$label.long_p99_ms") ms ($(prop "$label.long_samples") switches, $(prop "$label.failed") failed) | ${SHORT}-event history: $(prop "$label.short_p50_ms") / $(prop "$label.short_p95_ms") / $(prop "$label.short_p99_ms") ms | ${r50:-n/a}× / ${r95:-n/a}× / ${r99:-n/a}× | $target | $met |"
+    echo "| switch latency p50 / p95 / p99, ${LONG}-event history, $what | $(prop "$label.long_p50_ms") / $(prop "$label.long_p95_ms") / $(prop "$label.long_p99_ms") ms ($(prop "$label.long_samples") switches, $(prop "$label.failed") failed; $(prop "$label.warmup_failed") failed in the warm-up) | ${SHORT}-event history: $(prop "$label.short_p50_ms") / $(prop "$label.short_p95_ms") / $(prop "$label.short_p99_ms") ms | ${r50:-n/a}× / ${r95:-n/a}× / ${r99:-n/a}× | $target | $met |"
   done
 } > "$ROWS"
 log "rows: $ROWS"
