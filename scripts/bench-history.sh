@@ -4,17 +4,18 @@
 # own command side (from the exec jar, -Xmx512m) on a fresh database, once per snapshot threshold,
 # seeds two fresh persons per run and measures them with Gatling (bench/…/HistorySimulation.java).
 # Writes $REPORT/history.properties and $REPORT/history-rows.md (rows of the summary table of
-# scripts/bench.sh). A full run takes about 2 minutes on 2 cores.
+# scripts/bench.sh). A full run takes about 2 minutes on an idle 2-core machine.
 #
-# Knobs (environment): HISTORY_SHORT (10 events), HISTORY_LONG (10000 events), HISTORY_SWITCHES (100
-# measured switches per person and run with snapshots), HISTORY_OFF_SWITCHES (30 with snapshots off,
-# where each switch of the long history replays all of it), HISTORY_WARMUP (10 switches of the short history
-# first, not counted), HISTORY_LONG_WARMUP (3 of the long one, not counted), HISTORY_THRESHOLDS
-# ("off 100": "off" runs with snapshots off, a number runs with that snapshot threshold; the first
-# number is the one the rows judge), HISTORY_PORT (18082), HISTORY_DB (etax_bench_history, dropped and
-# created afresh; HISTORY_KEEP_DB=1 keeps it afterwards), REPORT (bench/report-history; not emptied), COMMAND_JAR (command-side/target/
-# command-side-*-exec.jar), BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER
-# (127.0.0.1/5432/postgres). Application settings pass through the environment (DB_POOL_SIZE...).
+# Knobs (environment): HISTORY_SHORT (10 events), HISTORY_LONG (10000 events), HISTORY_SWITCHES
+# (100 measured switches per person and run with snapshots), HISTORY_OFF_SWITCHES (30 with snapshots
+# off, where each switch of the long history replays all of it), HISTORY_WARMUP (10 switches of the
+# short history first, not counted), HISTORY_LONG_WARMUP (3 of the long one, not counted),
+# HISTORY_THRESHOLDS ("off 100": "off" runs with snapshots off, a number with that snapshot threshold;
+# the first number is the run the rows judge), HISTORY_PORT (18082), HISTORY_DB (etax_bench_history,
+# dropped and created afresh; HISTORY_KEEP_DB=1 keeps it afterwards), REPORT (bench/report-history;
+# not emptied), COMMAND_JAR (command-side/target/command-side-*-exec.jar), BENCH_SKIP_BUILD=1 to reuse
+# the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres). Application settings pass through the
+# environment (DB_POOL_SIZE, 6 here...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

@@ -119,10 +119,10 @@ public class HistorySimulation extends Simulation {
         out.append("failed=").append(FAILED.get()).append('\n');
         out.append("warmup_failed=").append(WARMUP_FAILED.get()).append('\n');
         for (int p : new int[] {50, 95, 99}) {
-            long s = percentile(shortHistory, p);
-            long l = percentile(longHistory, p);
-            out.append("short_p").append(p).append("_ms=").append(millis(s)).append('\n');
-            out.append("long_p").append(p).append("_ms=").append(millis(l)).append('\n');
+            long s = RegistrationSimulation.percentile(shortHistory, p);
+            long l = RegistrationSimulation.percentile(longHistory, p);
+            out.append("short_p").append(p).append("_ms=").append(RegistrationSimulation.millis(s)).append('\n');
+            out.append("long_p").append(p).append("_ms=").append(RegistrationSimulation.millis(l)).append('\n');
             out.append("ratio_p").append(p).append('=')
                     .append(s <= 0 || l < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", l / (double) s)).append('\n');
         }
@@ -139,22 +139,9 @@ public class HistorySimulation extends Simulation {
         System.out.println("bench figures (" + OUT + "):\n" + out);
     }
 
-    private static String millis(long micros) {
-        return micros < 0 ? "-1" : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
-    }
-
     private static List<Long> sorted(ConcurrentLinkedQueue<Long> samples) {
         List<Long> list = new ArrayList<>(samples);
         Collections.sort(list);
         return list;
-    }
-
-    /** Nearest-rank percentile; -1 without samples. */
-    private static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
     }
 }

@@ -248,7 +248,7 @@ public class RegistrationSimulation extends Simulation {
     }
 
     /** Nearest-rank percentile; -1 without samples. */
-    private static long percentile(List<Long> sorted, int p) {
+    static long percentile(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return -1;
         }
@@ -256,7 +256,7 @@ public class RegistrationSimulation extends Simulation {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    private static String millis(long micros) {
+    static String millis(long micros) {
         return micros < 0 ? "-1" : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
     }
 

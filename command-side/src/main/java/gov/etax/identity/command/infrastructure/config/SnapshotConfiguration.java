@@ -58,8 +58,10 @@ public class SnapshotConfiguration {
     }
 
     /**
-     * A snapshot every {@code threshold} events replayed or appended; 100 measured best
-     * (docs/performance.md, "Long histories and snapshots"). A very large value turns snapshots off.
+     * A snapshot once a command has counted {@code threshold} events, replayed or appended. 50, 100
+     * and 500 measured alike; 100 bounds a load at 99 events past the snapshot while writing half
+     * as many snapshots as 50 (docs/performance.md, "Long histories and snapshots"). A very large
+     * value turns snapshots off.
      */
     @Bean(NaturalPerson.SNAPSHOT_TRIGGER)
     public SnapshotTriggerDefinition naturalPersonSnapshotTrigger(
