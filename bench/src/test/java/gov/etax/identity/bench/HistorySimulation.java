@@ -13,10 +13,6 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,15 +124,7 @@ public class HistorySimulation extends Simulation {
         }
         out.append("short_samples=").append(shortHistory.size()).append('\n');
         out.append("long_samples=").append(longHistory.size()).append('\n');
-        try {
-            if (OUT.getParent() != null) {
-                Files.createDirectories(OUT.getParent());
-            }
-            Files.writeString(OUT, out.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("bench figures (" + OUT + "):\n" + out);
+        RegistrationSimulation.writeFigures(OUT, "history", out);
     }
 
     private static List<Long> sorted(ConcurrentLinkedQueue<Long> samples) {

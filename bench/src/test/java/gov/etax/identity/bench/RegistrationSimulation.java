@@ -236,15 +236,20 @@ public class RegistrationSimulation extends Simulation {
         out.append("lag_p50_ms=").append(millis(percentile(lags, 50))).append('\n');
         out.append("lag_p99_ms=").append(millis(percentile(lags, 99))).append('\n');
         out.append("lag_max_ms=").append(millis(lags.isEmpty() ? -1 : lags.get(lags.size() - 1))).append('\n');
+        writeFigures(OUT, "bench", out);
+    }
+
+    /** Writes the {@code key=value} lines where scripts/bench.sh reads them, and shows them. */
+    static void writeFigures(Path out, String what, CharSequence figures) {
         try {
-            if (OUT.getParent() != null) {
-                Files.createDirectories(OUT.getParent());
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
             }
-            Files.writeString(OUT, out.toString(), StandardCharsets.UTF_8);
+            Files.writeString(out, figures.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.println("bench figures (" + OUT + "):\n" + out);
+        System.out.println(what + " figures (" + out + "):\n" + figures);
     }
 
     /** Nearest-rank percentile; -1 without samples. */
