@@ -4,7 +4,7 @@
 # own command side (from the exec jar, -Xmx512m) on a fresh database, once per snapshot threshold,
 # seeds two fresh persons per run and measures them with Gatling (bench/…/HistorySimulation.java).
 # Writes $REPORT/history.properties and $REPORT/history-rows.md (rows of the summary table of
-# scripts/bench.sh). A full run takes about 2 minutes on an idle 2-core machine.
+# scripts/bench.sh). A full run took 5 minutes on a loaded, shared 2-core machine (docs/performance.md).
 #
 # Knobs (environment): HISTORY_SHORT (10 events), HISTORY_LONG (10000 events), HISTORY_SWITCHES
 # (100 measured switches per person and run with snapshots), HISTORY_OFF_SWITCHES (30 with snapshots
