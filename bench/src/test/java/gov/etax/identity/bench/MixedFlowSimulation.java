@@ -22,8 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -291,15 +289,7 @@ public class MixedFlowSimulation extends Simulation {
             out.append(key).append("_p95_ms=").append(percentile(step.getValue(), 95)).append('\n');
             out.append(key).append("_p99_ms=").append(percentile(step.getValue(), 99)).append('\n');
         }
-        try {
-            if (OUT.getParent() != null) {
-                Files.createDirectories(OUT.getParent());
-            }
-            Files.writeString(OUT, out.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("mixed-flow figures (" + OUT + "):\n" + out);
+        RegistrationSimulation.writeFigures(OUT, "mixed-flow", out);
     }
 
     private static List<Long> inWindow(ConcurrentLinkedQueue<long[]> samples, long from, long to) {

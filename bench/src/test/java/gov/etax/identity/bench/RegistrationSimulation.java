@@ -244,19 +244,24 @@ public class RegistrationSimulation extends Simulation {
         out.append("lag_p50_ms=").append(millis(percentile(lags, 50))).append('\n');
         out.append("lag_p99_ms=").append(millis(percentile(lags, 99))).append('\n');
         out.append("lag_max_ms=").append(millis(lags.isEmpty() ? -1 : lags.get(lags.size() - 1))).append('\n');
+        writeFigures(OUT, "bench", out);
+    }
+
+    /** Writes the {@code key=value} lines where scripts/bench.sh reads them, and shows them. */
+    static void writeFigures(Path out, String what, CharSequence figures) {
         try {
-            if (OUT.getParent() != null) {
-                Files.createDirectories(OUT.getParent());
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
             }
-            Files.writeString(OUT, out.toString(), StandardCharsets.UTF_8);
+            Files.writeString(out, figures.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.println("bench figures (" + OUT + "):\n" + out);
+        System.out.println(what + " figures (" + out + "):\n" + figures);
     }
 
     /** Nearest-rank percentile; -1 without samples. */
-    private static long percentile(List<Long> sorted, int p) {
+    static long percentile(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return -1;
         }
@@ -264,7 +269,7 @@ public class RegistrationSimulation extends Simulation {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    private static String millis(long micros) {
+    static String millis(long micros) {
         return micros < 0 ? "-1" : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
     }
 

@@ -27,11 +27,22 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** One human being, identified by one identity document; every login ends here ("穿透到人"). */
-@Aggregate
+/**
+ * One human being, identified by one identity document; every login ends here ("穿透到人").
+ *
+ * <p>Snapshotted (every login is an event, so histories grow long). The revision names the shape of
+ * the state below, its members' included: bump it whenever a field is added, removed, renamed or
+ * changes type, so that older snapshots are ignored and the person is rebuilt from events.
+ */
+@Aggregate(snapshotTriggerDefinition = NaturalPerson.SNAPSHOT_TRIGGER)
+@Revision("1")
 public class NaturalPerson {
+
+    /** The bean (infrastructure's) that decides when a person is snapshotted. */
+    public static final String SNAPSHOT_TRIGGER = "naturalPersonSnapshotTrigger";
 
     @AggregateIdentifier
     private PersonId personId;
