@@ -7,6 +7,7 @@
 # BENCH_WARMUP (10 s, not counted), BENCH_LAG_PROBES (2 extra users measuring the lag),
 # BENCH_MIXED_DURATION / BENCH_MIXED_WARMUP (20 s / 5 s per client count for the mixed flow, issue 6 item 1;
 # BENCH_MIXED_DURATION=0 skips it),
+# BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh, item 4),
 # BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
 # COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report).
 # Application settings pass through the environment, e.g. SERVER_TOMCAT_THREADS_MAX=8 or DB_POOL_SIZE=10.
@@ -179,6 +180,15 @@ log "stopping the applications"
 stop_apps
 rm -rf "$REPORT/jars"
 
+# --- long histories: a 10,000-event person against a 10-event one, snapshots off and on (item 4) ---
+# Its own command side on a fresh database, after the load above has stopped.
+if [ "${BENCH_HISTORY:-1}" = 1 ]; then
+  log "long histories (scripts/bench-history.sh)"
+  note_other_load
+  REPORT=$REPORT BENCH_SKIP_BUILD=1 PG_HOST=$PG_HOST PG_PORT=$PG_PORT PG_USER=$PG_USER \
+    ./scripts/bench-history.sh > "$REPORT/bench-history.log" 2>&1 || log "long-history run failed; see $REPORT/bench-history.log"
+fi
+
 COMMAND_OOM=$(grep -c OutOfMemoryError "$REPORT/command-side.log" || true)
 QUERY_OOM=$(grep -c OutOfMemoryError "$REPORT/query-side.log" || true)
 EVENTS=$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c "SELECT count(*) FROM domainevententry" 2>/dev/null || echo "?")
@@ -234,6 +244,7 @@ SUMMARY=$REPORT/summary.md
       echo "| mixed flow p50 / p95 / p99, $c clients | flow $(mprop "$c" flow_p50_ms) / $(mprop "$c" flow_p95_ms) / $(mprop "$c" flow_p99_ms) ms; request $(mprop "$c" request_p50_ms) / $(mprop "$c" request_p95_ms) / $(mprop "$c" request_p99_ms) ms; login $(mprop "$c" login_representative_p50_ms) / $(mprop "$c" login_representative_p95_ms) / $(mprop "$c" login_representative_p99_ms) ms; nominate $(mprop "$c" nominate_p50_ms) / $(mprop "$c" nominate_p95_ms) / $(mprop "$c" nominate_p99_ms) ms; confirm $(mprop "$c" confirm_p50_ms) / $(mprop "$c" confirm_p95_ms) / $(mprop "$c" confirm_p99_ms) ms; revoke $(mprop "$c" revoke_p50_ms) / $(mprop "$c" revoke_p95_ms) / $(mprop "$c" revoke_p99_ms) ms | — | — | — | — |"
     done
   fi
+  [ -f "$REPORT/history-rows.md" ] && cat "$REPORT/history-rows.md"
   if [ -n "$ARGON2_MS" ]; then
     ceiling=$(awk -v ms="$ARGON2_MS" -v n="$CORES" 'BEGIN { printf "%.1f", n * 1000 / ms }')
     last=${CLIENTS##* }
