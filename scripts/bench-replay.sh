@@ -18,6 +18,7 @@
 # emptied, so scripts/bench.sh may pass its own), REPLAY_DB (etax_bench_replay; dropped and created),
 # REPLAY_COMMAND_PORT/REPLAY_QUERY_PORT (18082/18083), COMMAND_JAR/QUERY_JAR (default: the exec jars of
 # command-side/target and query-side/target, built first unless BENCH_SKIP_BUILD=1), PG_HOST/PG_PORT/PG_USER,
+# QUERY_DB_PARAMS (JDBC URL parameters of the query side only, e.g. options=-c%20synchronous_commit=off),
 # REPLAY_KEEP_DB=1 to keep the database afterwards, REPLAY_REUSE_DB=1 to replay it again without seeding. Application settings pass through the environment
 # (DB_POOL_SIZE, and any query-side.yml property, e.g. AXON_EVENTHANDLING_PROCESSORS_PERSON-ACCOUNTS_BATCH-SIZE
 # through SPRING_APPLICATION_JSON).
@@ -129,7 +130,8 @@ statuses() {
 }
 
 log "starting the query side on $QUERY_PORT ($HEAP)"
-PORT=$QUERY_PORT java $HEAP -jar "$QUERY_JAR" > "$REPORT/replay-query-side.log" 2>&1 &
+DB_URL="$DB_URL${QUERY_DB_PARAMS:+?$QUERY_DB_PARAMS}" PORT=$QUERY_PORT java $HEAP -jar "$QUERY_JAR" \
+  > "$REPORT/replay-query-side.log" 2>&1 &
 pids+=($!); QUERY_PID=$!
 wait_healthy query-side "$QUERY_PORT" "$QUERY_PID"
 
