@@ -26,7 +26,6 @@ import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.enterprise.events.EnterpriseTaxInformationConfirmed;
 import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
-import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.LoginFailure;
@@ -178,7 +177,7 @@ public final class ReplaySeed {
 
         Person(long n) throws SQLException {
             this.id = new PersonId("person-" + uuid());
-            this.document = residentIdNumber(n);
+            this.document = RegistrationSimulation.residentIdNumber(n);
             this.key = dataKey(id.value());
         }
 
@@ -195,8 +194,8 @@ public final class ReplaySeed {
             persons[j] = person;
             append(person.id.value(), person.sequence++, "NaturalPerson", anonymous(), new NaturalPersonRegistered(
                     person.id, DocumentType.RESIDENT_IDENTITY_CARD, person.seal(person.document),
-                    person.seal(j % 2 == 0 ? "王小明" : "李华"), person.seal(phone(n)), null, RealNameLevel.LEVEL_4,
-                    "face-scan-" + uuid()));
+                    person.seal(j % 2 == 0 ? "王小明" : "李华"), person.seal(RegistrationSimulation.phone(n)), null,
+                    RealNameLevel.LEVEL_4, "face-scan-" + uuid()));
             count("persons");
             count("phones");
         }
@@ -227,8 +226,9 @@ public final class ReplaySeed {
                         LoginEntry.NATURAL_PERSON, AuthenticationMethod.PASSWORD_SMS, LoginFailure.WRONG_PASSWORD, 1));
                 count("history");
             }
+            String secondPhone = j % 7 == 3 ? RegistrationSimulation.phone(b * persons.length + j + 5_000_000L) : null;
             session(person, j == 0 ? LoginEntry.ENTERPRISE : LoginEntry.NATURAL_PERSON,
-                    j == 0 ? asRepresentative : null, j % 5 == 0, j % 7 == 3 ? phone(b * persons.length + j + 5_000_000L) : null);
+                    j == 0 ? asRepresentative : null, j % 5 == 0, secondPhone);
         }
 
         // The representative names three tax officers; two confirm, one of those is revoked later.
@@ -424,16 +424,6 @@ public final class ReplaySeed {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();
-    }
-
-    static String residentIdNumber(long n) {
-        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(n % 20_000);
-        String body = "360102" + birth.toString().replace("-", "") + String.format("%03d", (n / 20_000) % 1000);
-        return body + DocumentNumber.gb11643CheckCharacter(body);
-    }
-
-    static String phone(long n) {
-        return "138" + String.format("%08d", n % 100_000_000L);
     }
 
     static String uscc(long n) {
