@@ -19,9 +19,9 @@
 # REPLAY_COMMAND_PORT/REPLAY_QUERY_PORT (18082/18083), COMMAND_JAR/QUERY_JAR (default: the exec jars of
 # command-side/target and query-side/target, built first unless BENCH_SKIP_BUILD=1), PG_HOST/PG_PORT/PG_USER,
 # QUERY_DB_PARAMS (JDBC URL parameters of the query side only, e.g. options=-c%20synchronous_commit=off),
-# REPLAY_KEEP_DB=1 to keep the database afterwards, REPLAY_REUSE_DB=1 to replay it again without seeding. Application settings pass through the environment
-# (DB_POOL_SIZE, and any query-side.yml property, e.g. AXON_EVENTHANDLING_PROCESSORS_PERSON-ACCOUNTS_BATCH-SIZE
-# through SPRING_APPLICATION_JSON).
+# REPLAY_KEEP_DB=1 to keep the database afterwards, REPLAY_REUSE_DB=1 to replay it again without seeding.
+# Application settings pass through the environment: DB_POOL_SIZE, ETAX_EVENT_STORE_BATCH_SIZE, and any
+# property of query-side.yml through SPRING_APPLICATION_JSON (processor batch sizes, segments, threads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
