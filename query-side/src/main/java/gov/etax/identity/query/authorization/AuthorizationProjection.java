@@ -76,8 +76,8 @@ public class AuthorizationProjection {
 
     @EventHandler
     void on(EnterpriseTaxInformationConfirmed event) {
-        jdbc.update("DELETE FROM authorization_enterprise WHERE enterprise_id = ?", event.enterpriseId().value());
-        jdbc.update("INSERT INTO authorization_enterprise (enterprise_id, uscc, name) VALUES (?, ?, ?)",
+        jdbc.update("INSERT INTO authorization_enterprise (enterprise_id, uscc, name) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (enterprise_id) DO UPDATE SET uscc = EXCLUDED.uscc, name = EXCLUDED.name",
                 event.enterpriseId().value(), event.uscc().value(), event.name());
     }
 
@@ -102,9 +102,10 @@ public class AuthorizationProjection {
             return; // forgotten person: nothing to match or show
         }
         String masked = Masking.documentNumber(document);
-        jdbc.update("DELETE FROM authorization_person WHERE person_id = ?", personId);
         jdbc.update("INSERT INTO authorization_person (person_id, document_type, document_masked, document_sealed, name) "
-                        + "VALUES (?, ?, ?, ?, ?)",
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET document_type = EXCLUDED.document_type, "
+                        + "document_masked = EXCLUDED.document_masked, document_sealed = EXCLUDED.document_sealed, "
+                        + "name = EXCLUDED.name",
                 personId, documentType.name(), masked, documentNumber.ciphertext(), name);
         List<String[]> candidates = jdbc.query("SELECT authorization_id, holder_document_sealed FROM authorization_view "
                         + "WHERE holder_person_id IS NULL AND holder_document_type = ? AND holder_document_masked = ?",
@@ -159,11 +160,21 @@ public class AuthorizationProjection {
         String name = opener.map(o -> o.open(holderName)).orElse(null);
         Set<String> scopeNames = new TreeSet<>();
         scopes.forEach(set -> scopeNames.add(set.name()));
-        jdbc.update("DELETE FROM authorization_view WHERE authorization_id = ?", authorizationId);
+        // The event starts the authorization: a row already there (a replay, a stolen claim) is overwritten whole.
         jdbc.update("INSERT INTO authorization_view (authorization_id, enterprise_id, uscc, role, tax_officer_identity, "
                         + "scopes, valid_until, status, awaiting, holder_person_id, holder_name, holder_document_type, "
                         + "holder_document_masked, holder_document_sealed, agency_enterprise_id, agency_uscc, created_at, "
-                        + "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (authorization_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id, "
+                        + "uscc = EXCLUDED.uscc, role = EXCLUDED.role, tax_officer_identity = EXCLUDED.tax_officer_identity, "
+                        + "scopes = EXCLUDED.scopes, valid_until = EXCLUDED.valid_until, status = EXCLUDED.status, "
+                        + "awaiting = EXCLUDED.awaiting, holder_person_id = EXCLUDED.holder_person_id, "
+                        + "holder_name = EXCLUDED.holder_name, holder_document_type = EXCLUDED.holder_document_type, "
+                        + "holder_document_masked = EXCLUDED.holder_document_masked, "
+                        + "holder_document_sealed = EXCLUDED.holder_document_sealed, "
+                        + "agency_enterprise_id = EXCLUDED.agency_enterprise_id, agency_uscc = EXCLUDED.agency_uscc, "
+                        + "ended_side = NULL, ended_reason = NULL, created_at = EXCLUDED.created_at, "
+                        + "changed_at = EXCLUDED.changed_at",
                 authorizationId, enterpriseId.value(), uscc.value(), role.name(), taxOfficerIdentity,
                 String.join(",", scopeNames), validUntil == null ? null : Date.valueOf(validUntil), status.name(), awaiting,
                 holder == null ? null : holder.value(), name, documentType.name(),

@@ -6,9 +6,7 @@ import gov.etax.identity.kernel.authorization.events.AuthorizationExpired;
 import gov.etax.identity.kernel.authorization.events.LegalRepresentativeBound;
 import gov.etax.identity.kernel.authorization.events.RelationshipRevoked;
 import gov.etax.identity.query.authorization.AuthorizationProjection;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,9 +41,8 @@ public class EndedRelationships {
     }
 
     private void started(AuthorizationId id, Instant at) {
-        jdbc.update("DELETE FROM account_relationship_start WHERE authorization_id = ?", id.value());
-        jdbc.update("INSERT INTO account_relationship_start (authorization_id, since) VALUES (?, ?)", id.value(),
-                HistoryProjection.micros(at));
+        jdbc.update("INSERT INTO account_relationship_start (authorization_id, since) VALUES (?, ?) "
+                + "ON CONFLICT (authorization_id) DO UPDATE SET since = EXCLUDED.since", id.value(), HistoryProjection.micros(at));
     }
 
     @EventHandler
@@ -61,19 +58,17 @@ public class EndedRelationships {
     }
 
     private void ended(String recordId, AuthorizationId id, String how, String side, String reason, Instant at) {
-        List<Timestamp> since = jdbc.queryForList("SELECT since FROM account_relationship_start WHERE authorization_id = ?",
-                Timestamp.class, id.value());
-        if (since.isEmpty()) {
-            return; // a pending authorization that expired was never a relationship
-        }
-        jdbc.update("DELETE FROM account_history WHERE record_id = ?", recordId);
+        // One statement: no start (a pending authorization that expired was never a relationship) or no
+        // known holder selects nothing; a row with this record id came from this very event (see HistoryProjection).
         jdbc.update("INSERT INTO account_history (record_id, person_id, kind, occurred_at, uscc, enterprise_name, role, "
                         + "authorization_id, ended_how, ended_side, ended_reason, since) "
                         + "SELECT ?, v.holder_person_id, 'RELATIONSHIP_ENDED', ?, v.uscc, e.name, v.role, v.authorization_id, "
-                        + "?, ?, ?, ? FROM authorization_view v "
+                        + "?, ?, ?, s.since FROM authorization_view v "
+                        + "JOIN account_relationship_start s ON s.authorization_id = v.authorization_id "
                         + "LEFT JOIN authorization_enterprise e ON e.enterprise_id = v.enterprise_id "
-                        + "WHERE v.authorization_id = ? AND v.holder_person_id IS NOT NULL",
-                recordId, HistoryProjection.micros(at), how, side, reason, since.get(0), id.value());
+                        + "WHERE v.authorization_id = ? AND v.holder_person_id IS NOT NULL "
+                        + "ON CONFLICT (record_id) DO NOTHING",
+                recordId, HistoryProjection.micros(at), how, side, reason, id.value());
     }
 
     @ResetHandler

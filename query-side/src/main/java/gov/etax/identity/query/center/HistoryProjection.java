@@ -5,6 +5,7 @@ import gov.etax.identity.kernel.person.events.HistoryRecordCleared;
 import gov.etax.identity.kernel.person.events.LoginFailed;
 import gov.etax.identity.kernel.person.events.LoginSucceeded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
+import gov.etax.identity.query.infrastructure.persistence.BatchedWrites;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +28,11 @@ public class HistoryProjection {
     public static final String PROCESSING_GROUP = "account-history";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    public HistoryProjection(JdbcTemplate jdbc) {
+    public HistoryProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -53,17 +56,17 @@ public class HistoryProjection {
 
     @EventHandler
     void on(HistoryRecordCleared event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("DELETE FROM account_history_cleared WHERE person_id = ? AND record_id = ?",
-                event.personId().value(), event.recordId());
-        jdbc.update("INSERT INTO account_history_cleared (person_id, record_id, cleared_at) VALUES (?, ?, ?)",
+        writes.add("INSERT INTO account_history_cleared (person_id, record_id, cleared_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (person_id, record_id) DO UPDATE SET cleared_at = EXCLUDED.cleared_at",
                 event.personId().value(), event.recordId(), Timestamp.from(at));
     }
 
     private void record(String recordId, String personId, String kind, Instant at, String entry, String method,
                         String failure, ActingFor actingFor) {
-        jdbc.update("DELETE FROM account_history WHERE record_id = ?", recordId);
-        jdbc.update("INSERT INTO account_history (record_id, person_id, kind, occurred_at, entry, method, failure, uscc, "
-                        + "role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        // The record id is the event's identifier: a row already there came from this very event
+        // (delivered again by a replay or a stolen claim), so it is left as it is.
+        writes.add("INSERT INTO account_history (record_id, person_id, kind, occurred_at, entry, method, failure, uscc, "
+                        + "role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING",
                 recordId, personId, kind, micros(at), entry, method, failure,
                 actingFor == null ? null : actingFor.enterprise().value(),
                 actingFor == null ? null : actingFor.role().name());

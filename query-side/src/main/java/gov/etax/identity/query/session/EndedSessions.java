@@ -2,6 +2,7 @@ package gov.etax.identity.query.session;
 
 import gov.etax.identity.kernel.person.events.SessionEnded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
+import gov.etax.identity.query.infrastructure.persistence.BatchedWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,9 +21,11 @@ public class EndedSessions {
     public static final String PROCESSING_GROUP = "ended-sessions";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    public EndedSessions(JdbcTemplate jdbc) {
+    public EndedSessions(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -37,9 +40,9 @@ public class EndedSessions {
     }
 
     private void end(String sessionId, String personId, Instant endedAt) {
-        // Delete first: a replay may deliver the same end again.
-        jdbc.update("DELETE FROM ended_session WHERE session_id = ?", sessionId);
-        jdbc.update("INSERT INTO ended_session (session_id, person_id, ended_at) VALUES (?, ?, ?)",
+        // An upsert: a replay may deliver the same end again; one round trip, not a delete and an insert.
+        writes.add("INSERT INTO ended_session (session_id, person_id, ended_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (session_id) DO UPDATE SET person_id = EXCLUDED.person_id, ended_at = EXCLUDED.ended_at",
                 sessionId, personId, java.sql.Timestamp.from(endedAt));
     }
 

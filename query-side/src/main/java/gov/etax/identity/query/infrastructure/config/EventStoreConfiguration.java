@@ -27,6 +27,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * every commit and this node reads at once; on H2 a short poll keeps the read models close behind.
  * Defining the event store means defining its engine too: Axon's auto-configuration backs off
  * from both once either exists. This is the same JDBC engine it would build, read-only here.
+ *
+ * <p>{@code etax.event-store.batch-size}: events per read of a processor's stream (Axon's default
+ * 100); a replay reads the whole table through it once per projection (docs/performance.md, "Replay
+ * of a million events").
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreConfiguration {
@@ -35,8 +39,10 @@ public class EventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 @Value("${etax.event-store.batch-size:100}") int batchSize) {
         return JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

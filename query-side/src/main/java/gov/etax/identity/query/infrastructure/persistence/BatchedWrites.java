@@ -1,0 +1,48 @@
+package gov.etax.identity.query.infrastructure.persistence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes of a projection that reads nothing back while it handles a batch (an insert per event):
+ * kept until the processor's unit of work commits, then sent as one JDBC batch per statement,
+ * in the same transaction as the token. A pooled processor handles up to its batch size of events
+ * in one unit of work, so a replay pays one round trip per statement and batch instead of one per
+ * event (docs/performance.md, "Replay of a million events").
+ *
+ * <p>Only for writes whose order relative to other statements of the same batch does not matter,
+ * and whose projection does not read its own rows while handling events.
+ */
+@Component
+public class BatchedWrites {
+
+    private static final String RESOURCE = BatchedWrites.class.getName();
+
+    private final JdbcTemplate jdbc;
+
+    public BatchedWrites(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Runs {@code sql} with {@code args} when the current unit of work commits, or now outside one. */
+    public void add(String sql, Object... args) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, args);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<String, List<Object[]>> pending = root.getOrComputeResource(RESOURCE, key -> {
+            Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+            // Before the commit of the transaction the processor opened for the batch (and its token).
+            root.onPrepareCommit(unitOfWork -> statements.forEach(jdbc::batchUpdate));
+            return statements;
+        });
+        pending.computeIfAbsent(sql, key -> new ArrayList<>()).add(args);
+    }
+}

@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# Replay benchmark (issue 6, item 3): rebuild every projection of the query side from an event store
+# of BENCH_REPLAY_EVENTS events, in events per second and as a share of a plain sequential read of the
+# event table in the same run; then check that the rebuilt read models hold exactly what was seeded.
+#
+# 1. a fresh database, its schema made by the applications' own Flyway migrations (the command side
+#    starts once on it; it also mints the OPERATOR token from its dev profile, then stops);
+# 2. bench/…/ReplaySeed writes the events (the kernel's event records through Axon's JacksonSerializer,
+#    personal data sealed under data keys as the command side's vault does);
+# 3. the query side starts (-Xmx512m);
+# 4. baseline: COPY (SELECT * FROM domainevententry ORDER BY globalindex) TO STDOUT, timed;
+# 5. POST /api/admin/projections/{name}/replay for every projection at once, then GET
+#    /api/admin/projections every 0.2 s until all have caught up; events / elapsed = the replay rate;
+# 6. the read models' row counts against the counts the seed wrote down.
+# Writes $REPORT/replay.properties and $REPORT/replay-rows.md (rows of the summary table of scripts/bench.sh).
+#
+# Knobs (environment): BENCH_REPLAY_EVENTS (1000000), BENCH_REPORT or REPORT (bench/report-replay; not
+# emptied, so scripts/bench.sh may pass its own), REPLAY_DB (etax_bench_replay; dropped and created),
+# REPLAY_COMMAND_PORT/REPLAY_QUERY_PORT (18082/18083), COMMAND_JAR/QUERY_JAR (default: the exec jars of
+# command-side/target and query-side/target, built first unless BENCH_SKIP_BUILD=1), PG_HOST/PG_PORT/PG_USER,
+# QUERY_DB_PARAMS (JDBC URL parameters of the query side only, e.g. options=-c%20synchronous_commit=off),
+# REPLAY_KEEP_DB=1 to keep the database afterwards, REPLAY_REUSE_DB=1 to replay it again without seeding.
+# Application settings pass through the environment: DB_POOL_SIZE, ETAX_EVENT_STORE_BATCH_SIZE, and any
+# property of query-side.yml through SPRING_APPLICATION_JSON (processor batch sizes, segments, threads).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+EVENTS_WANTED=${BENCH_REPLAY_EVENTS:-1000000}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+PG_USER=${PG_USER:-postgres}
+COMMAND_PORT=${REPLAY_COMMAND_PORT:-18082}
+QUERY_PORT=${REPLAY_QUERY_PORT:-18083}
+DB=${REPLAY_DB:-etax_bench_replay}
+REPORT=${REPORT:-${BENCH_REPORT:-$ROOT/bench/report-replay}}
+HEAP=-Xmx512m
+MVN=${MVN:-mvn -B}
+export AXONIQ_UPDATE_CHECKER_DISABLED=true
+
+psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres "$@"; }
+psql_db() { psql -X -At -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" "$@"; }
+log() { printf '[bench-replay %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+command -v curl >/dev/null || { echo "curl is missing" >&2; exit 1; }
+
+pids=()
+stop_apps() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pids=()
+}
+cleanup() {
+  stop_apps
+  if [ "${REPLAY_KEEP_DB:-0}" != 1 ]; then psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true; fi
+}
+trap cleanup EXIT INT TERM
+
+wait_healthy() {
+  local name=$1 port=$2 pid=$3
+  for _ in $(seq 1 600); do
+    kill -0 "$pid" 2>/dev/null || { echo "$name stopped; see $REPORT/replay-$name.log" >&2; exit 1; }
+    curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' && return 0
+    sleep 0.5
+  done
+  echo "$name did not become healthy; see $REPORT/replay-$name.log" >&2
+  exit 1
+}
+
+./scripts/ensure-postgres.sh
+mkdir -p "$REPORT"
+exec > >(tee -a "$REPORT/bench-replay.log") 2>&1
+
+# --- jars ------------------------------------------------------------------------------------
+if [ -z "${COMMAND_JAR:-}" ] || [ -z "${QUERY_JAR:-}" ]; then
+  if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    log "building the applications"
+    $MVN -q -DskipTests install -pl command-side,query-side -am
+  fi
+  # Copies: a build elsewhere in this tree rewrites target/ under a running application.
+  mkdir -p "$REPORT/jars-replay"
+  cp command-side/target/command-side-*-exec.jar "$REPORT/jars-replay/command-side.jar"
+  cp query-side/target/query-side-*-exec.jar "$REPORT/jars-replay/query-side.jar"
+  COMMAND_JAR=${COMMAND_JAR:-$REPORT/jars-replay/command-side.jar}
+  QUERY_JAR=${QUERY_JAR:-$REPORT/jars-replay/query-side.jar}
+fi
+(cd bench && $MVN -q test-compile)
+
+# --- a fresh database with the applications' schema, and an operator's token -------------------
+export DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_USER DB_PASSWORD=${DB_PASSWORD:-}
+seeded() { awk -F= -v k="$1" '$1 == k {print $2}' "$REPORT/replay-seed.properties"; }
+if [ "${REPLAY_REUSE_DB:-0}" != 1 ]; then
+  log "fresh database $DB"
+  psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+fi
+if [ "${REPLAY_REUSE_DB:-0}" = 1 ] && [ -s "$REPORT/replay-operator-token" ]; then
+  OPERATOR_TOKEN=$(cat "$REPORT/replay-operator-token") # staff tokens last 8 hours
+else
+  PORT=$COMMAND_PORT java $HEAP -jar "$COMMAND_JAR" > "$REPORT/replay-command-side.log" 2>&1 &
+  pids+=($!)
+  wait_healthy command-side "$COMMAND_PORT" "$!"
+  OPERATOR_TOKEN=$(curl -sf -X POST "http://127.0.0.1:$COMMAND_PORT/api/dev/staff-tokens" -H 'Content-Type: application/json' \
+    -d '{"staffId":"bench-operator","name":"Replay benchmark","role":"OPERATOR"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  [ -n "$OPERATOR_TOKEN" ] || { echo "no OPERATOR token from the command side's dev profile" >&2; exit 1; }
+  stop_apps # its schema and the token are all it is needed for
+  printf '%s' "$OPERATOR_TOKEN" > "$REPORT/replay-operator-token"
+fi
+
+# --- seed ------------------------------------------------------------------------------------
+# REPLAY_REUSE_DB=1 (tuning trials, with REPLAY_KEEP_DB=1 before): the database and the seed's counts
+# of an earlier run in the same REPORT.
+if [ "${REPLAY_REUSE_DB:-0}" != 1 ]; then
+  log "seeding about $EVENTS_WANTED events"
+  (cd bench && BENCH_REPLAY_EVENTS=$EVENTS_WANTED BENCH_OUT="$REPORT/replay-seed.properties" \
+     $MVN -q exec:java -Dbench.main=gov.etax.identity.bench.ReplaySeed)
+  psql_db -q -c "VACUUM ANALYZE domainevententry" -c "VACUUM ANALYZE personal_data_key"
+fi
+EVENTS=$(psql_db -c "SELECT count(*) FROM domainevententry")
+[ "$EVENTS" = "$(seeded events)" ] || { echo "the store holds $EVENTS events, the seed wrote $(seeded events)" >&2; exit 1; }
+log "seeded $EVENTS events at $(seeded seed_events_per_s) events/s"
+
+# --- the query side ---------------------------------------------------------------------------
+api() { curl -sf -H "Authorization: Bearer $OPERATOR_TOKEN" "$@"; }
+# One line per projection: name replaying caughtUp (the top-level fields; segments have no "name").
+statuses() {
+  api "http://127.0.0.1:$QUERY_PORT/api/admin/projections" \
+    | grep -o '"name":"[^"]*","running":[a-z]*,"error":[a-z]*,"replaying":[a-z]*,"caughtUp":[a-z]*' \
+    | sed 's/"name":"\([^"]*\)","running":[a-z]*,"error":[a-z]*,"replaying":\([a-z]*\),"caughtUp":\([a-z]*\)/\1 \2 \3/'
+}
+
+log "starting the query side on $QUERY_PORT ($HEAP)"
+DB_URL="$DB_URL${QUERY_DB_PARAMS:+?$QUERY_DB_PARAMS}" PORT=$QUERY_PORT java $HEAP -jar "$QUERY_JAR" \
+  > "$REPORT/replay-query-side.log" 2>&1 &
+pids+=($!); QUERY_PID=$!
+wait_healthy query-side "$QUERY_PORT" "$QUERY_PID"
+
+# --- baseline: a plain sequential read of the event table ------------------------------------
+# Read while the processors have barely begun; both reads then find the table equally cached.
+READ_START=$(now)
+READ_BYTES=$(psql_db -c "COPY (SELECT * FROM domainevententry ORDER BY globalindex) TO STDOUT" | wc -c)
+READ_SECONDS=$(seconds_since "$READ_START")
+log "sequential read: $EVENTS rows, $READ_BYTES bytes in $READ_SECONDS s"
+
+# --- the replay of every projection at once -----------------------------------------------------
+# Right after the start: on an empty token store the processors have just begun their own first build;
+# the reset throws that away and rebuilds from the first event, so one run reads the store once, not twice.
+NAMES=$(statuses | cut -d' ' -f1)
+log "replaying: $(echo $NAMES)"
+# CPU seconds (user + system) of the query side and of the PostgreSQL backends serving this database:
+# on a machine shared with other work they show the cost per event better than the wall clock does.
+ticks() { for pid in "$@"; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0; done | awk '{s += $1} END {print s + 0}'; }
+backends() { psql_db -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()" | tr '\n' ' '; }
+CPU_BEFORE=$(ticks "$QUERY_PID"); PG_PIDS=$(backends); PG_BEFORE=$(ticks $PG_PIDS)
+REPLAY_START=$(now)
+for name in $NAMES; do
+  api -X POST "http://127.0.0.1:$QUERY_PORT/api/admin/projections/$name/replay" > /dev/null
+done
+declare -A DONE_AT=()
+while :; do
+  kill -0 "$QUERY_PID" 2>/dev/null || { echo "query side stopped during the replay" >&2; exit 1; }
+  lines=$(statuses || true)
+  while read -r name replaying caught; do
+    [ -n "$name" ] && [ -z "${DONE_AT[$name]:-}" ] && [ "$replaying $caught" = "false true" ] \
+      && DONE_AT[$name]=$(seconds_since "$REPLAY_START")
+  done <<< "$lines"
+  [ "${#DONE_AT[@]}" -eq "$(wc -w <<< "$NAMES")" ] && break
+  awk -v s="$(seconds_since "$REPLAY_START")" 'BEGIN { exit !(s > 1200) }' && { echo "replay took over 20 minutes" >&2; exit 1; }
+  sleep 0.2
+done
+REPLAY_SECONDS=$(seconds_since "$REPLAY_START")
+CPU_AFTER=$(ticks "$QUERY_PID"); PG_AFTER=$(ticks $PG_PIDS)
+HZ=$(getconf CLK_TCK)
+PG_CPU=$(awk -v a="$PG_BEFORE" -v b="$PG_AFTER" -v hz="$HZ" 'BEGIN { printf "%.1f", (b - a) / hz }')
+QUERY_CPU=$(awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" -v hz="$HZ" 'BEGIN { printf "%.1f", (b - a) / hz }')
+QUERY_HWM=$(awk '/^VmHWM:/ {print $2}' "/proc/$QUERY_PID/status")
+QUERY_OOM=$(grep -c OutOfMemoryError "$REPORT/replay-query-side.log" || true)
+HANDLER_ERRORS=$(grep -c -E 'failed to handle event|EventProcessingException' "$REPORT/replay-query-side.log" || true)
+log "replay of all projections: $REPLAY_SECONDS s"
+stop_apps
+
+# --- completeness: the rebuilt read models against what was seeded ------------------------------
+checks=(
+  "person_account|SELECT count(*) FROM person_account|persons"
+  "person_account with a username|SELECT count(*) FROM person_account WHERE username IS NOT NULL|usernames"
+  "person_account opened (not [erased])|SELECT count(*) FROM person_account WHERE name <> '[erased]'|persons"
+  "person_account_phone|SELECT count(*) FROM person_account_phone|phones"
+  "ended_session|SELECT count(*) FROM ended_session|ended_sessions"
+  "authorization_enterprise|SELECT count(*) FROM authorization_enterprise|enterprises"
+  "authorization_person|SELECT count(*) FROM authorization_person|persons"
+  "authorization_view|SELECT count(*) FROM authorization_view|authorizations"
+  "authorization_view ACTIVE|SELECT count(*) FROM authorization_view WHERE status = 'ACTIVE'|authorizations_active"
+  "authorization_view PENDING|SELECT count(*) FROM authorization_view WHERE status = 'PENDING'|authorizations_pending"
+  "authorization_view REVOKED|SELECT count(*) FROM authorization_view WHERE status = 'REVOKED'|authorizations_revoked"
+  "account_history|SELECT count(*) FROM account_history|history"
+  "account_history_cleared|SELECT count(*) FROM account_history_cleared|history_cleared"
+  "account_relationship_start|SELECT count(*) FROM account_relationship_start|relationship_starts"
+)
+MISMATCHES=()
+{
+  echo "| read model | rows after replay | seeded |"
+  echo "|---|---|---|"
+  for check in "${checks[@]}"; do
+    IFS='|' read -r label sql key <<< "$check"
+    got=$(psql_db -c "$sql"); want=$(seeded "$key")
+    echo "| $label | $got | $want |"
+    [ "$got" = "$want" ] || MISMATCHES+=("$label: $got, seeded $want")
+  done
+} > "$REPORT/replay-counts.md"
+cat "$REPORT/replay-counts.md"
+
+# --- figures ---------------------------------------------------------------------------------
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+REPLAY_RATE=$(rate "$EVENTS" "$REPLAY_SECONDS")
+READ_RATE=$(rate "$EVENTS" "$READ_SECONDS")
+SHARE=$(awk -v a="$REPLAY_RATE" -v b="$READ_RATE" 'BEGIN { printf "%.2f", 100 * a / b }')
+COMPLETE=yes; [ "${#MISMATCHES[@]}" -eq 0 ] || COMPLETE=no
+PER_PROJECTION=$(for name in $NAMES; do printf '%s %s s; ' "$name" "${DONE_AT[$name]}"; done | sed 's/; $//')
+{
+  echo "events=$EVENTS"
+  echo "seed_events_per_s=$(seeded seed_events_per_s)"
+  echo "seed_seconds=$(seeded seed_seconds)"
+  echo "sequential_read_seconds=$READ_SECONDS"
+  echo "sequential_read_bytes=$READ_BYTES"
+  echo "sequential_read_events_per_s=$READ_RATE"
+  echo "replay_seconds=$REPLAY_SECONDS"
+  echo "replay_events_per_s=$REPLAY_RATE"
+  echo "replay_share_of_sequential_read_pct=$SHARE"
+  for name in $NAMES; do echo "replay_caught_up_s.$name=${DONE_AT[$name]}"; done
+  echo "replay_query_side_cpu_seconds=$QUERY_CPU"
+  echo "replay_postgres_cpu_seconds=$PG_CPU"
+  echo "replay_cpu_us_per_event=$(awk -v a="$QUERY_CPU" -v b="$PG_CPU" -v n="$EVENTS" 'BEGIN { printf "%.0f", 1e6 * (a + b) / n }')"
+  echo "read_models_complete=$COMPLETE"
+  echo "handler_errors_logged=$HANDLER_ERRORS"
+  echo "query_side_peak_rss_kib=$QUERY_HWM"
+  echo "query_side_oom=$QUERY_OOM"
+} > "$REPORT/replay.properties"
+
+met() { [ "$1" = yes ] && echo yes || echo "**no**"; }
+{
+  echo "| replay of all projections ($(wc -w <<< "$NAMES") at once), $EVENTS events | $REPLAY_RATE events/s ($REPLAY_SECONDS s; caught up: $PER_PROJECTION) | sequential read (COPY … ORDER BY globalindex TO STDOUT) $READ_RATE events/s ($READ_SECONDS s) | $SHARE % | ≥ 20,000 events/s | $(met "$(awk -v r="$REPLAY_RATE" 'BEGIN { print (r >= 20000) ? "yes" : "no" }')") |"
+  echo "| CPU spent on the replay: query side + its PostgreSQL backends | $QUERY_CPU s + $PG_CPU s = $(awk -v a="$QUERY_CPU" -v b="$PG_CPU" -v n="$EVENTS" 'BEGIN { printf "%.0f", 1e6 * (a + b) / n }') µs per event | wall time $REPLAY_SECONDS s on $(nproc) cores | — | — | — |"
+  echo "| read models complete after the replay | $([ "$COMPLETE" = yes ] && echo "all ${#checks[@]} counts equal" || echo "${#MISMATCHES[@]} of ${#checks[@]} differ: ${MISMATCHES[*]}"); $HANDLER_ERRORS handler errors logged | counts written by the seed | — | equal | $(met "$COMPLETE") |"
+  echo "| seeding the event store (ReplaySeed, JDBC batches of 1,000) | $(seeded seed_events_per_s) events/s ($(seeded seed_seconds) s) | — | — | — | — |"
+  echo "| peak RSS (VmHWM), query side, replay | $(awk -v k="$QUERY_HWM" 'BEGIN { printf "%.0f MiB", k / 1024 }') | heap limit 512 MiB | — | runs with -Xmx512m, no OutOfMemoryError | $([ "$QUERY_OOM" = 0 ] && echo yes || echo "**no** ($QUERY_OOM OOM lines)") |"
+} > "$REPORT/replay-rows.md"
+rm -rf "$REPORT/jars-replay"
+log "rows: $REPORT/replay-rows.md"
+cat "$REPORT/replay-rows.md"
