@@ -7,7 +7,8 @@
 # BENCH_WARMUP (10 s, not counted), BENCH_LAG_PROBES (2 extra users measuring the lag),
 # BENCH_MIXED_DURATION / BENCH_MIXED_WARMUP (20 s / 5 s per client count for the mixed flow, issue 6 item 1;
 # BENCH_MIXED_DURATION=0 skips it),
-# BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh, item 4),
+# BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh, item 4), BENCH_REPLAY=0 the
+# replay (scripts/bench-replay.sh, item 3; BENCH_REPLAY_EVENTS, 1,000,000),
 # BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
 # COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report).
 # Application settings pass through the environment, e.g. SERVER_TOMCAT_THREADS_MAX=8 or DB_POOL_SIZE=10.
@@ -189,6 +190,14 @@ if [ "${BENCH_HISTORY:-1}" = 1 ]; then
     ./scripts/bench-history.sh > "$REPORT/bench-history.log" 2>&1 || log "long-history run failed; see $REPORT/bench-history.log"
 fi
 
+# --- replay: rebuild every projection from a seeded store of a million events (item 3) -------------
+if [ "${BENCH_REPLAY:-1}" = 1 ]; then
+  log "replay of ${BENCH_REPLAY_EVENTS:-1000000} events (scripts/bench-replay.sh)"
+  note_other_load
+  REPORT=$REPORT BENCH_SKIP_BUILD=1 PG_HOST=$PG_HOST PG_PORT=$PG_PORT PG_USER=$PG_USER \
+    ./scripts/bench-replay.sh > "$REPORT/bench-replay.log" 2>&1 || log "replay run failed; see $REPORT/bench-replay.log"
+fi
+
 COMMAND_OOM=$(grep -c OutOfMemoryError "$REPORT/command-side.log" || true)
 QUERY_OOM=$(grep -c OutOfMemoryError "$REPORT/query-side.log" || true)
 EVENTS=$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c "SELECT count(*) FROM domainevententry" 2>/dev/null || echo "?")
@@ -245,6 +254,7 @@ SUMMARY=$REPORT/summary.md
     done
   fi
   [ -f "$REPORT/history-rows.md" ] && cat "$REPORT/history-rows.md"
+  [ -f "$REPORT/replay-rows.md" ] && cat "$REPORT/replay-rows.md"
   if [ -n "$ARGON2_MS" ]; then
     ceiling=$(awk -v ms="$ARGON2_MS" -v n="$CORES" 'BEGIN { printf "%.1f", n * 1000 / ms }')
     last=${CLIENTS##* }
