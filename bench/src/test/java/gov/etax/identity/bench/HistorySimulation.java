@@ -1,5 +1,9 @@
 package gov.etax.identity.bench;
 
+import static gov.etax.identity.bench.Bench.env;
+import static gov.etax.identity.bench.Bench.percentile;
+import static gov.etax.identity.bench.Bench.millis;
+import static gov.etax.identity.bench.Bench.writeFigures;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -49,11 +53,6 @@ public class HistorySimulation extends Simulation {
     private static final ConcurrentLinkedQueue<Long> LONG = new ConcurrentLinkedQueue<>();
     private static final AtomicLong FAILED = new AtomicLong();
     private static final AtomicLong WARMUP_FAILED = new AtomicLong();
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 
     private final HttpProtocolBuilder protocol = http
             .baseUrl(COMMAND_URL)
@@ -115,16 +114,16 @@ public class HistorySimulation extends Simulation {
         out.append("failed=").append(FAILED.get()).append('\n');
         out.append("warmup_failed=").append(WARMUP_FAILED.get()).append('\n');
         for (int p : new int[] {50, 95, 99}) {
-            long s = RegistrationSimulation.percentile(shortHistory, p);
-            long l = RegistrationSimulation.percentile(longHistory, p);
-            out.append("short_p").append(p).append("_ms=").append(RegistrationSimulation.millis(s)).append('\n');
-            out.append("long_p").append(p).append("_ms=").append(RegistrationSimulation.millis(l)).append('\n');
+            long s = percentile(shortHistory, p);
+            long l = percentile(longHistory, p);
+            out.append("short_p").append(p).append("_ms=").append(millis(s)).append('\n');
+            out.append("long_p").append(p).append("_ms=").append(millis(l)).append('\n');
             out.append("ratio_p").append(p).append('=')
                     .append(s <= 0 || l < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", l / (double) s)).append('\n');
         }
         out.append("short_samples=").append(shortHistory.size()).append('\n');
         out.append("long_samples=").append(longHistory.size()).append('\n');
-        RegistrationSimulation.writeFigures(OUT, "history", out);
+        writeFigures(OUT, "history", out);
     }
 
     private static List<Long> sorted(ConcurrentLinkedQueue<Long> samples) {

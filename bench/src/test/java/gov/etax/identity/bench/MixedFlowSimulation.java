@@ -1,5 +1,8 @@
 package gov.etax.identity.bench;
 
+import static gov.etax.identity.bench.Bench.env;
+import static gov.etax.identity.bench.Bench.percentile;
+import static gov.etax.identity.bench.Bench.writeFigures;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
@@ -83,11 +86,6 @@ public class MixedFlowSimulation extends Simulation {
     private static final AtomicLong FAILED = new AtomicLong();
     private static volatile long startedAt;
     private static volatile long setupMillis;
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 
     /** A unified social credit code with a correct GB 32100 check character (an enterprise of Nanchang). */
     static String uscc(long n) {
@@ -289,7 +287,7 @@ public class MixedFlowSimulation extends Simulation {
             out.append(key).append("_p95_ms=").append(percentile(step.getValue(), 95)).append('\n');
             out.append(key).append("_p99_ms=").append(percentile(step.getValue(), 99)).append('\n');
         }
-        RegistrationSimulation.writeFigures(OUT, "mixed-flow", out);
+        writeFigures(OUT, "mixed-flow", out);
     }
 
     private static List<Long> inWindow(ConcurrentLinkedQueue<long[]> samples, long from, long to) {
@@ -301,14 +299,5 @@ public class MixedFlowSimulation extends Simulation {
         }
         Collections.sort(latencies);
         return latencies;
-    }
-
-    /** Nearest-rank percentile; -1 without samples. */
-    private static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
     }
 }

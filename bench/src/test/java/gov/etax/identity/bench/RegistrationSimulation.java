@@ -1,5 +1,9 @@
 package gov.etax.identity.bench;
 
+import static gov.etax.identity.bench.Bench.env;
+import static gov.etax.identity.bench.Bench.percentile;
+import static gov.etax.identity.bench.Bench.millis;
+import static gov.etax.identity.bench.Bench.writeFigures;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
@@ -16,7 +20,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.io.IOException;
@@ -25,8 +28,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -83,11 +84,6 @@ public class RegistrationSimulation extends Simulation {
     private static final AtomicLong LAG_TIMEOUTS = new AtomicLong();
     private static volatile long startedAt;
     private static volatile String auditorToken;
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 
     /** A distinct, valid resident identity number (GB 11643 check digit) for every n below 20 million. */
     static String residentIdNumber(long n) {
@@ -245,36 +241,5 @@ public class RegistrationSimulation extends Simulation {
         out.append("lag_p99_ms=").append(millis(percentile(lags, 99))).append('\n');
         out.append("lag_max_ms=").append(millis(lags.isEmpty() ? -1 : lags.get(lags.size() - 1))).append('\n');
         writeFigures(OUT, "bench", out);
-    }
-
-    /** Writes the {@code key=value} lines where scripts/bench.sh reads them, and shows them. */
-    static void writeFigures(Path out, String what, CharSequence figures) {
-        try {
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            Files.writeString(out, figures.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println(what + " figures (" + out + "):\n" + figures);
-    }
-
-    /** Nearest-rank percentile; -1 without samples. */
-    static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
-    }
-
-    static String millis(long micros) {
-        return micros < 0 ? "-1" : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
-    }
-
-    @SuppressWarnings("unused")
-    private static Session unused(Session session) {
-        return session;
     }
 }

@@ -1,5 +1,6 @@
 package gov.etax.identity.bench;
 
+import static gov.etax.identity.bench.Bench.env;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -159,11 +160,6 @@ public final class ReplaySeed {
         }
         System.out.printf(java.util.Locale.ROOT, "seeded %d events in %.1f s (%.0f events/s); expected counts in %s%n",
                 seed.events, seconds, seed.events / seconds, out);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     // ------------------------------------------------------------------ the mix

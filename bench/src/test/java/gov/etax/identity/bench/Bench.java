@@ -1,0 +1,49 @@
+package gov.etax.identity.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What every simulation and tool of the benchmark shares: its knobs and how it writes its figures. */
+final class Bench {
+
+    private Bench() {
+    }
+
+    /** A knob from the environment, or its default when unset or blank. */
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Nearest-rank percentile of sorted samples; -1 without samples. */
+    static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** Microseconds as milliseconds with one decimal; -1 stays -1 (no samples). */
+    static String millis(long micros) {
+        return micros < 0 ? "-1" : String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    /** Writes the {@code key=value} lines where scripts/bench.sh reads them, and shows them. */
+    static void writeFigures(Path out, String what, CharSequence figures) {
+        try {
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Files.writeString(out, figures.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println(what + " figures (" + out + "):\n" + figures);
+    }
+}
