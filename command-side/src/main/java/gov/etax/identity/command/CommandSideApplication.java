@@ -1,5 +1,6 @@
 package gov.etax.identity.command;
 
+import gov.etax.identity.command.infrastructure.config.ProfileRules;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,10 +17,14 @@ public class CommandSideApplication {
         System.setProperty("disable-axoniq-console-message", "true");
     }
 
-    /** Its own config file name, so both applications can share one JVM in end-to-end tests. */
+    /**
+     * Its own config file name, so both applications can share one JVM in end-to-end tests; its
+     * start-up rules (production settings, dev keys) before anything else.
+     */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties("spring.config.name=command-side");
+                .properties("spring.config.name=command-side")
+                .listeners(new ProfileRules());
     }
 
     public static void main(String[] args) {

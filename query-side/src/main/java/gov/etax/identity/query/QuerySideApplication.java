@@ -1,5 +1,6 @@
 package gov.etax.identity.query;
 
+import gov.etax.identity.query.infrastructure.config.ProfileRules;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,10 +16,14 @@ public class QuerySideApplication {
         System.setProperty("disable-axoniq-console-message", "true");
     }
 
-    /** Its own config file name, so both applications can share one JVM in end-to-end tests. */
+    /**
+     * Its own config file name, so both applications can share one JVM in end-to-end tests; its
+     * start-up rules (production settings, dev keys) before anything else.
+     */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("spring.config.name=query-side");
+                .properties("spring.config.name=query-side")
+                .listeners(new ProfileRules());
     }
 
     public static void main(String[] args) {

@@ -46,7 +46,8 @@ class SmsChallengesH2Test {
                         "--spring.datasource.url=jdbc:h2:mem:sms-" + UUID.randomUUID()
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                         "--spring.datasource.username=sa",
-                        "--spring.datasource.password=");
+                        "--spring.datasource.password=",
+                "--spring.profiles.active=dev", "--etax.dev.key-dir=target/dev-keys");
         challenges = context.getBean(SmsChallenges.class);
     }
 

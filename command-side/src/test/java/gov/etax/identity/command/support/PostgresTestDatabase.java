@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,7 +50,9 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /**
      * Command-line arguments that point an application at this database on a random port; they
-     * outrank the DB_URL defaults in the applications' own configuration files.
+     * outrank the DB_URL defaults in the applications' own configuration files. The dev profile
+     * (simulators, generated keys shared by both sides of one test JVM) unless the extra
+     * properties choose the profiles themselves.
      */
     public String[] commandLine(String... extraProperties) {
         List<String> args = new ArrayList<>(List.of(
@@ -57,11 +60,17 @@ public final class PostgresTestDatabase implements AutoCloseable {
                 "--spring.datasource.url=" + url(),
                 "--spring.datasource.username=" + USER,
                 "--spring.datasource.password="));
+        if (Arrays.stream(extraProperties).noneMatch(property -> property.startsWith("spring.profiles.active="))) {
+            args.addAll(DEV_PROFILE);
+        }
         for (String property : extraProperties) {
             args.add("--" + property);
         }
         return args.toArray(String[]::new);
     }
+
+    /** The dev profile with its key ring under the module's target directory, away from `make run`'s. */
+    public static final List<String> DEV_PROFILE = List.of("--spring.profiles.active=dev", "--etax.dev.key-dir=target/dev-keys");
 
     @Override
     public void close() {

@@ -8,7 +8,9 @@ public enum Kind {
     NOT_FOUND(404),
     CONFLICT(409),
     UNPROCESSABLE(422),
-    TOO_MANY_REQUESTS(429);
+    TOO_MANY_REQUESTS(429),
+    /** An outside service the request needs is down; nothing was changed, try again later. */
+    SERVICE_UNAVAILABLE(503);
 
     private final int httpStatus;
 

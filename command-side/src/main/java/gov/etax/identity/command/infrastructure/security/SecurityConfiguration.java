@@ -44,7 +44,7 @@ public class SecurityConfiguration {
                         // Exists only in the dev profile; prod refuses to start with simulators.
                         .requestMatchers("/api/dev/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health",
-                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                                "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()

@@ -42,7 +42,8 @@ class ClaimsAndCollectionsH2Test {
                 "--spring.datasource.url=jdbc:h2:mem:claims-" + UUID.randomUUID()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa",
-                "--spring.datasource.password=");
+                "--spring.datasource.password=",
+                "--spring.profiles.active=dev", "--etax.dev.key-dir=target/dev-keys");
         claims = context.getBean(IdentityClaims.class);
         directory = context.getBean(PersonDirectory.class);
         transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));

@@ -45,7 +45,8 @@ class ProvinceCredentialsH2Test {
                         "--spring.datasource.url=jdbc:h2:mem:credentials-" + UUID.randomUUID()
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                         "--spring.datasource.username=sa",
-                        "--spring.datasource.password=");
+                        "--spring.datasource.password=",
+                "--spring.profiles.active=dev", "--etax.dev.key-dir=target/dev-keys");
         credentials = context.getBean(CredentialStore.class);
         transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     }

@@ -206,10 +206,10 @@ class RegistrationHttpTest extends CommandSideHttpTest {
     }
 
     @Test
-    @DisplayName("The prod profile refuses to start with a development simulator present")
+    @DisplayName("The dev and prod profiles together refuse to start")
     void prodRefusesSimulators() {
         assertThatThrownBy(() -> CommandSideNode.start(database, "spring.profiles.active=prod,dev").close())
-                .hasStackTraceContaining("Development simulators are refused in the prod profile");
+                .hasStackTraceContaining("The dev and prod profiles exclude each other");
     }
 
     static void assertProblem(HttpJson.Response response, int status, String code, String rule) {
