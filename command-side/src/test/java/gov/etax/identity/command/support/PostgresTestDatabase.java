@@ -55,22 +55,28 @@ public final class PostgresTestDatabase implements AutoCloseable {
      * properties choose the profiles themselves.
      */
     public String[] commandLine(String... extraProperties) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + url(),
-                "--spring.datasource.username=" + USER,
-                "--spring.datasource.password="));
+        List<String> args = new ArrayList<>(List.of(productionCommandLine(extraProperties)));
         if (Arrays.stream(extraProperties).noneMatch(property -> property.startsWith("spring.profiles.active="))) {
             args.addAll(DEV_PROFILE);
-        }
-        for (String property : extraProperties) {
-            args.add("--" + property);
         }
         return args.toArray(String[]::new);
     }
 
     /** The dev profile with its key ring under the module's target directory, away from `make run`'s. */
     public static final List<String> DEV_PROFILE = List.of("--spring.profiles.active=dev", "--etax.dev.key-dir=target/dev-keys");
+
+    /** Like {@link #commandLine} without any profile: production rules, keys and services from the properties. */
+    public String[] productionCommandLine(String... extraProperties) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + url(),
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password="));
+        for (String property : extraProperties) {
+            args.add("--" + property);
+        }
+        return args.toArray(String[]::new);
+    }
 
     @Override
     public void close() {
