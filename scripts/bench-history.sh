@@ -71,6 +71,7 @@ start_app() {
   log "command side on $PORT, snapshot threshold $1"
   PORT=$PORT DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_USER DB_PASSWORD=${DB_PASSWORD:-} \
     DB_POOL_SIZE=${DB_POOL_SIZE:-6} DB_POOL_MIN_IDLE=${DB_POOL_MIN_IDLE:-1} \
+    SPRING_PROFILES_ACTIVE=dev ETAX_DATA_DIR="$REPORT/history-data" \
     java $HEAP -jar "$REPORT/jars/history-command-side.jar" --etax.snapshots.natural-person.threshold="$1" \
     >> "$REPORT/history-command-side.log" 2>&1 &
   app_pid=$!

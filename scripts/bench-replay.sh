@@ -89,6 +89,9 @@ fi
 
 # --- a fresh database with the applications' schema, and an operator's token -------------------
 export DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_USER DB_PASSWORD=${DB_PASSWORD:-}
+# The dev profile; the command side makes the dev key ring here, the seed and the query side read it.
+export SPRING_PROFILES_ACTIVE=dev ETAX_DATA_DIR="$REPORT/replay-data"
+dev_key() { sed -n "s/^$1=//p" "$ETAX_DATA_DIR/dev-keys/dev-keys.properties" | tr -d '\\'; }
 seeded() { awk -F= -v k="$1" '$1 == k {print $2}' "$REPORT/replay-seed.properties"; }
 if [ "${REPLAY_REUSE_DB:-0}" != 1 ]; then
   log "fresh database $DB"
@@ -113,6 +116,7 @@ fi
 if [ "${REPLAY_REUSE_DB:-0}" != 1 ]; then
   log "seeding about $EVENTS_WANTED events"
   (cd bench && BENCH_REPLAY_EVENTS=$EVENTS_WANTED BENCH_OUT="$REPORT/replay-seed.properties" \
+     ETAX_MASTER_KEY=${ETAX_MASTER_KEY:-$(dev_key master-key)} \
      $MVN -q exec:java -Dbench.main=gov.etax.identity.bench.ReplaySeed)
   psql_db -q -c "VACUUM ANALYZE domainevententry" -c "VACUUM ANALYZE personal_data_key"
 fi

@@ -90,6 +90,8 @@ fi
 
 # --- applications ---------------------------------------------------------------------------
 export DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_USER DB_PASSWORD=${DB_PASSWORD:-}
+# The dev profile (its simulators drive the load); both sides read the dev key ring made under the report.
+export SPRING_PROFILES_ACTIVE=dev ETAX_DATA_DIR="$REPORT/data"
 log "starting command side on $COMMAND_PORT and query side on $QUERY_PORT ($HEAP)"
 # Run copies of the jars: a `make test` or `make build` elsewhere in this tree rewrites target/ under a running app.
 mkdir -p "$REPORT/jars"

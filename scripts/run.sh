@@ -9,6 +9,8 @@ mkdir -p data
 COMMAND_PORT=${COMMAND_PORT:-8080}
 QUERY_PORT=${QUERY_PORT:-8081}
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
+# Development: simulators and generated keys (data/dev-keys); without a profile the jars apply production rules.
+export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-dev}
 
 pids=()
 stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }

@@ -81,11 +81,11 @@ import org.axonframework.serialization.json.JacksonSerializer;
  *
  * <p>Environment: {@code DB_URL} (a database migrated by the applications' Flyway scripts),
  * {@code DB_USER}, {@code DB_PASSWORD}, {@code BENCH_REPLAY_EVENTS} (1,000,000; the seed stops at the
- * first block boundary at or past it), {@code ETAX_MASTER_KEY} (the dev master key), {@code BENCH_OUT}.
+ * first block boundary at or past it), {@code ETAX_MASTER_KEY} (the query side's master key;
+ * scripts/bench-replay.sh reads it from the dev key ring), {@code BENCH_OUT}.
  */
 public final class ReplaySeed {
 
-    private static final String DEV_MASTER_KEY = "ZGV2LW9ubHktbWFzdGVyLWtleS0wMTIzNDU2Nzg5YWI=";
     private static final int BATCH = 1_000;
     private static final int COMMIT_EVERY = 20_000;
     private static final String STAFF = "bench-staff";
@@ -133,7 +133,7 @@ public final class ReplaySeed {
         String url = env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/etax_bench_replay");
         long target = Long.parseLong(env("BENCH_REPLAY_EVENTS", "1000000"));
         Path out = Path.of(env("BENCH_OUT", "replay-seed.properties"));
-        SecretKey masterKey = AesGcm.keyFromBase64(env("ETAX_MASTER_KEY", DEV_MASTER_KEY), "ETAX_MASTER_KEY");
+        SecretKey masterKey = AesGcm.keyFromBase64(System.getenv("ETAX_MASTER_KEY"), "ETAX_MASTER_KEY");
         // Multi-row INSERTs instead of one round trip per row: the driver rewrites each batch.
         String batchUrl = url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         long started = System.nanoTime();

@@ -133,8 +133,10 @@ class ClusterFailoverIT {
         Path commandJar = Path.of(System.getProperty("cluster.command-side-jar", ""));
         Path queryJar = Path.of(System.getProperty("cluster.query-side-jar", ""));
 
+        // The dev profile (its simulators drive the load); all four nodes read one dev key ring.
         Map<String, String> common = Map.of("DB_URL", database.url(), "DB_USER", database.user(), "DB_PASSWORD", "",
-                "DB_POOL_SIZE", "6", "DB_POOL_MIN_IDLE", "1");
+                "DB_POOL_SIZE", "6", "DB_POOL_MIN_IDLE", "1",
+                "SPRING_PROFILES_ACTIVE", "dev", "ETAX_DATA_DIR", logs.toAbsolutePath().toString());
         Map<String, String> commandEnvironment = new HashMap<>(common);
         commandEnvironment.put("ETAX_LOOKUP_KEY", lookupKey);
         // The first node migrates the schema alone; then the others start side by side.
