@@ -3,6 +3,7 @@ package gov.etax.identity.query.infrastructure.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.ProductionSettings;
@@ -14,11 +15,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The query side without a profile: production rules, the same as the command side's. */
+/**
+ * The query side without a profile: production rules, the same as the command side's. The command
+ * side (which owns the event store's schema) runs beside it under the prod profile with the same
+ * keys; its outside services are never called here.
+ */
 class QueryProductionProfileTest {
 
     private static PostgresTestDatabase database;
     private static ProductionSettings settings;
+    private static CommandSideNode commandSide;
     private static ConfigurableApplicationContext context;
     private static HttpJson http;
 
@@ -26,8 +32,16 @@ class QueryProductionProfileTest {
     static void start() {
         database = PostgresTestDatabase.create();
         settings = ProductionSettings.fresh();
-        context = QuerySideApplication.builder()
-                .run(database.productionCommandLine(settings.querySide().toArray(String[]::new)));
+        List<String> command = settings.commandSide();
+        command.add("spring.profiles.active=prod");
+        for (String service : List.of("face-verification", "sms-gateway", "identity-register")) {
+            command.addAll(List.of("etax.outside." + service + ".url=http://127.0.0.1:9",
+                    "etax.outside." + service + ".client-id=etax", "etax.outside." + service + ".client-secret=unused"));
+        }
+        commandSide = CommandSideNode.start(database, command.toArray(String[]::new));
+        List<String> query = settings.querySide();
+        query.add("etax.security.session-jwks-uri=" + commandSide.http().baseUrl() + "/.well-known/jwks.json");
+        context = QuerySideApplication.builder().run(database.productionCommandLine(query.toArray(String[]::new)));
         http = new HttpJson("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -35,6 +49,9 @@ class QueryProductionProfileTest {
     static void stop() {
         if (context != null) {
             context.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
         }
         if (database != null) {
             database.close();
