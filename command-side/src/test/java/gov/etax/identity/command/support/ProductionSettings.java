@@ -1,5 +1,7 @@
 package gov.etax.identity.command.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -44,8 +46,25 @@ public final class ProductionSettings {
         }
     }
 
-    /** The command side's key settings, as {@code name=value}. */
-    public List<String> commandSide() {
+    /**
+     * The command side's settings, as {@code name=value}: its keys, and all three outside services
+     * at {@code outsideServicesUrl} with the given extra settings of each (e.g. {@code max-attempts=2}).
+     */
+    public List<String> commandSide(String outsideServicesUrl, String... perService) {
+        List<String> settings = commandSideKeys();
+        for (String service : List.of("face-verification", "sms-gateway", "identity-register")) {
+            settings.add("etax.outside." + service + ".url=" + outsideServicesUrl);
+            settings.add("etax.outside." + service + ".client-id=etax");
+            settings.add("etax.outside." + service + ".client-secret=s3cret");
+            for (String setting : perService) {
+                settings.add("etax.outside." + service + "." + setting);
+            }
+        }
+        return settings;
+    }
+
+    /** The command side's key settings alone, as {@code name=value}. */
+    public List<String> commandSideKeys() {
         return new ArrayList<>(List.of(
                 "etax.privacy.master-key=" + keys.get(DevKeyRing.MASTER_KEY),
                 "etax.privacy.lookup-key=" + keys.get(DevKeyRing.LOOKUP_KEY),
@@ -60,6 +79,17 @@ public final class ProductionSettings {
                 "etax.privacy.master-key=" + keys.get(DevKeyRing.MASTER_KEY),
                 "etax.security.staff-issuer=" + STAFF_ISSUER,
                 "etax.security.staff-public-key=" + keys.get(DevKeyRing.STAFF_PUBLIC_KEY)));
+    }
+
+    /** Health and prometheus answer; no other actuator endpoint exists, not even for signed-in staff. */
+    public void assertOnlyHealthAndPrometheus(HttpJson http) {
+        assertThat(http.get("/actuator/health").text("status")).isEqualTo("UP");
+        assertThat(http.get("/actuator/prometheus").status()).isEqualTo(200);
+        HttpJson auditor = http.as(staffToken("AUDITOR"));
+        for (String endpoint : List.of("/actuator/metrics", "/actuator/info", "/actuator/env", "/actuator/beans")) {
+            assertThat(auditor.get(endpoint).status()).as(endpoint).isEqualTo(404);
+            assertThat(http.get(endpoint).status()).as(endpoint).isIn(401, 404);
+        }
     }
 
     /** A staff token with the role, signed by the identity provider these settings trust. */

@@ -15,6 +15,7 @@ import gov.etax.identity.command.infrastructure.outside.HttpFaceVerification;
 import gov.etax.identity.command.infrastructure.outside.HttpIdentityRegister;
 import gov.etax.identity.command.infrastructure.outside.HttpSmsGateway;
 import gov.etax.identity.command.simulator.DevelopmentSimulator;
+import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.ProductionSettings;
@@ -53,29 +54,14 @@ class ProductionProfileTest {
         outside = new WireMockServer(options().dynamicPort());
         outside.start();
         settings = ProductionSettings.fresh();
-        List<String> properties = settings.commandSide();
-        for (String service : List.of("face-verification", "sms-gateway", "identity-register")) {
-            properties.add("etax.outside." + service + ".url=" + outside.baseUrl());
-            properties.add("etax.outside." + service + ".client-id=etax");
-            properties.add("etax.outside." + service + ".client-secret=s3cret");
-            properties.add("etax.outside." + service + ".max-attempts=2");
-            properties.add("etax.outside." + service + ".backoff=10ms");
-        }
+        List<String> properties = settings.commandSide(outside.baseUrl(), "max-attempts=2", "backoff=10ms");
         context = CommandSideApplication.builder().run(database.productionCommandLine(properties.toArray(String[]::new)));
         http = new HttpJson("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (outside != null) {
-            outside.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
+        Closeables.closeAll(context, outside == null ? null : outside::stop, database);
     }
 
     @Test
@@ -93,7 +79,7 @@ class ProductionProfileTest {
     @Test
     @DisplayName("No profile with the master key that once stood in the dev configuration: refused")
     void refusesPublishedKey() {
-        List<String> properties = settings.commandSide();
+        List<String> properties = settings.commandSideKeys();
         properties.removeIf(property -> property.startsWith("etax.privacy.master-key="));
         properties.add("etax.privacy.master-key=ZGV2LW9ubHktbWFzdGVyLWtleS0wMTIzNDU2Nzg5YWI=");
         properties.add("etax.outside.face-verification.url=" + outside.baseUrl());
@@ -145,13 +131,6 @@ class ProductionProfileTest {
     @Test
     @DisplayName("Actuator: health and prometheus answer; metrics, info and env do not, even for signed-in staff")
     void actuatorExposesHealthAndPrometheusOnly() {
-        assertThat(http.get("/actuator/health").text("status")).isEqualTo("UP");
-        assertThat(http.get("/actuator/prometheus").status()).isEqualTo(200);
-
-        HttpJson auditor = http.as(settings.staffToken("AUDITOR"));
-        for (String endpoint : List.of("/actuator/metrics", "/actuator/info", "/actuator/env", "/actuator/beans")) {
-            assertThat(auditor.get(endpoint).status()).as(endpoint).isEqualTo(404);
-            assertThat(http.get(endpoint).status()).as(endpoint).isIn(401, 404);
-        }
+        settings.assertOnlyHealthAndPrometheus(http);
     }
 }
