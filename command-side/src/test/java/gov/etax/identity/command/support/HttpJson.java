@@ -54,6 +54,16 @@ public final class HttpJson {
         }
     }
 
+    public Response put(String path, Object body) {
+        try {
+            String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }
