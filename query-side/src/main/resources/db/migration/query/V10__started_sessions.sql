@@ -10,6 +10,6 @@ CREATE TABLE started_session (
     started_at               TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- The processor reads the history again from its first event, so that sessions opened before
--- this table existed are known too (the writes of ended_session are upserts: reading twice is safe).
+-- The processor reads the history again from its first event, so that every session opened so far
+-- is known (the writes of ended_session are upserts: reading an event twice is safe).
 DELETE FROM tokenentry WHERE processorname = 'ended-sessions';
