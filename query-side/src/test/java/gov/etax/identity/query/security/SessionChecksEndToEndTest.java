@@ -17,6 +17,7 @@ import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jwt.JWTParser;
 import gov.etax.identity.command.authorization.Staffing.Person;
 import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
@@ -24,6 +25,7 @@ import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.SessionTokenForgery;
 import gov.etax.identity.kernel.person.SessionId;
+import gov.etax.identity.query.session.EndedSessions;
 import gov.etax.identity.query.support.QuerySideNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -214,6 +216,9 @@ class SessionChecksEndToEndTest {
 
         assertThat(command.as(token).delete("/api/sessions/current").status()).isEqualTo(204);
         await().atMost(LAG).untilTrue(closed);
+        String sessionId = JWTParser.parse(token).getJWTClaimsSet().getStringClaim("sid");
+        assertThat(queryNode.bean(EndedSessions.class).endedAmong(List.of(sessionId, SessionId.generate().value())))
+                .as("what the check of streams on other nodes reads").containsExactly(sessionId);
 
         String lrToken = enterpriseSessionByFace(command, lr, uscc, "LEGAL_REPRESENTATIVE");
         String validUntil = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3).toString();
