@@ -32,6 +32,7 @@ import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.LoginFailure;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.RealNameLevel;
+import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.events.HistoryRecordCleared;
 import gov.etax.identity.kernel.person.events.LoginFailed;
@@ -259,7 +260,7 @@ public final class ReplaySeed {
             append(nominee.id.value(), nominee.sequence++, "NaturalPerson", person(nominee, from.value(), null),
                     new SessionSwitched(nominee.id, from, to, LoginEntry.ENTERPRISE, asOfficer));
             append(nominee.id.value(), nominee.sequence++, "NaturalPerson", person(nominee, to.value(), asOfficer),
-                    new SessionEnded(nominee.id, to));
+                    new SessionEnded(nominee.id, to, SessionEndReason.LOGOUT, null));
             count("history", 2);
             count("ended_sessions", 2);
         }
@@ -310,7 +311,7 @@ public final class ReplaySeed {
                     new PhoneBound(person.id, person.seal(newPhone), PhoneBound.How.ACCOUNT_CENTER, null));
             count("phones");
         }
-        append(person.id.value(), person.sequence++, "NaturalPerson", inSession, new SessionEnded(person.id, session));
+        append(person.id.value(), person.sequence++, "NaturalPerson", inSession, new SessionEnded(person.id, session, SessionEndReason.LOGOUT, null));
         count("ended_sessions");
     }
 

@@ -4,6 +4,7 @@ import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.Uscc;
+import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.PersonId;
 import java.time.Instant;
@@ -28,6 +29,12 @@ public interface Relationships {
 
     /** The relationships of a registered person in force at {@code now} (expired ones excluded). */
     List<ActiveRelationship> of(PersonId person, Instant now);
+
+    /** Whether the person holds, at {@code now}, the role in the enterprise a session acts for. */
+    default boolean holds(PersonId person, ActingFor actingFor, Instant now) {
+        return of(person, now).stream()
+                .anyMatch(r -> r.uscc().equals(actingFor.enterprise()) && r.role() == actingFor.role());
+    }
 
     /**
      * @param taxOfficerIdentity MAIN or SUB for tax officers, else null

@@ -356,16 +356,26 @@ class StaffAuthorizationHttpTest extends CommandSideHttpTest {
         HttpJson.Response confirmed = http.as(naturalPersonSessionByFace(http, officer))
                 .post("/api/authorizations/" + id + "/confirmation", Map.of());
         assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
-        assertThat(logInByFace(http, officer, "ENTERPRISE", enterprise.uscc(), null).status()).isEqualTo(201);
+        // A quarter of an hour before the end of validity, so the session itself is still young then.
+        clock.set(today.plusDays(1).atStartOfDay(CST).minusMinutes(15).toInstant());
+        HttpJson.Response session = logInByFace(http, officer, "ENTERPRISE", enterprise.uscc(), null);
+        assertThat(session.status()).isEqualTo(201);
+        HttpJson asOfficer = http.as(session.text("accessToken"));
+        assertThat(asOfficer.get("/api/me/province-accounts").status()).isEqualTo(200);
 
         clock.set(today.plusDays(1).atStartOfDay(CST).toInstant());
         assertProblem(logInByFace(http, officer, "ENTERPRISE", enterprise.uscc(), null), 403,
                 "NO_RELATIONSHIP_WITH_ENTERPRISE", "LOGIN-4", null);
+        assertThat(asOfficer.get("/api/me/province-accounts").status())
+                .as("the session under the expired relationship stops at once").isEqualTo(401);
         assertThat(eventTypes(database, id)).containsExactly("StaffNominated", "AuthorizationConfirmed");
 
         assertThat(node.bean(AuthorizationExpirySweeper.class).sweep()).isGreaterThanOrEqualTo(1);
         assertThat(eventTypes(database, id)).containsExactly("StaffNominated", "AuthorizationConfirmed",
                 "AuthorizationExpired");
+        List<String[]> officerEvents = events(database, officer.personId());
+        assertThat(officerEvents.get(officerEvents.size() - 1)[1]).as("its SessionEnded names the relationship")
+                .contains(session.text("sessionId"), "RELATIONSHIP_ENDED", id);
         assertThat(node.bean(AuthorizationExpirySweeper.class).sweep()).isZero();
         clock.advance(Duration.ofHours(10));
     }

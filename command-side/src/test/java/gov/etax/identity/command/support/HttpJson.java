@@ -45,10 +45,18 @@ public final class HttpJson {
     }
 
     public Response post(String path, Object body) {
+        return withBody("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return withBody("PUT", path, body);
+    }
+
+    private Response withBody(String method, String path, Object body) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
             return send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

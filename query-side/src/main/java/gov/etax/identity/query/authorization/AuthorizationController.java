@@ -65,6 +65,13 @@ public class AuthorizationController {
         if (!enterprise.value().equals(session) || !managesStaff) {
             throw AuthorizationQueryReason.STAFF_LIST_FOR_LR_OR_FM.refusal();
         }
+        // The token names the role it was issued for; whether the person still holds it is read now.
+        boolean inForce = queryGateway.query(new FindMyAuthorizations(PersonId.parse(token.getSubject())),
+                        ResponseTypes.multipleInstancesOf(AuthorizationSummary.class)).join().stream()
+                .anyMatch(a -> "ACTIVE".equals(a.status()) && enterprise.value().equals(a.uscc()) && role.equals(a.role()));
+        if (!inForce) {
+            throw AuthorizationQueryReason.RELATIONSHIP_NOT_IN_FORCE.refusal();
+        }
         return queryGateway.query(new FindEnterpriseStaff(enterprise),
                 ResponseTypes.multipleInstancesOf(AuthorizationSummary.class)).join();
     }

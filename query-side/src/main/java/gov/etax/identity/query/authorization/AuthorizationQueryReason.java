@@ -8,7 +8,10 @@ public enum AuthorizationQueryReason implements Reason {
     STAFF_LIST_FOR_LR_OR_FM(Kind.FORBIDDEN, "ACC-2",
             "The enterprise's tax staff are listed to its legal representative or finance manager, in an enterprise "
                     + "session of that enterprise.",
-            "仅法定代表人、财务负责人可以查看本企业的办税人员");
+            "仅法定代表人、财务负责人可以查看本企业的办税人员"),
+    RELATIONSHIP_NOT_IN_FORCE(Kind.FORBIDDEN, "ACC-2",
+            "The relationship this enterprise session acts under is no longer in force (revoked, replaced or expired).",
+            "您与该企业的关联关系已解除，请重新登录");
 
     private final Text text;
 

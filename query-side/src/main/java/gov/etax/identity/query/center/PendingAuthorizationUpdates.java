@@ -9,6 +9,9 @@ import gov.etax.identity.kernel.authorization.events.FinanceManagerReported;
 import gov.etax.identity.kernel.authorization.events.StaffNominated;
 import gov.etax.identity.kernel.authorization.events.TaxAgencyRequested;
 import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.SessionId;
+import gov.etax.identity.kernel.person.events.SessionEnded;
+import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.query.authorization.AuthorizationProjection;
 import gov.etax.identity.query.center.CenterQueries.WatchMyPendingAuthorizations;
 import java.util.HashSet;
@@ -27,11 +30,18 @@ import org.springframework.stereotype.Component;
  * is the id of the authorization that changed, not the list: that keeps this handler independent of
  * the order in which the processor calls it and {@link AuthorizationProjection}. Not run on replay:
  * nobody waits for old news.
+ *
+ * <p>It also tells them when a session ended ({@link #SESSION_ENDED} and the session id): in this
+ * processor, in the order of the history, so that a stream of a logged-out session closes before
+ * any later change could reach it.
  */
 @Component
 @ProcessingGroup(AuthorizationProjection.PROCESSING_GROUP)
 @DisallowReplay
 public class PendingAuthorizationUpdates {
+
+    /** The prefix of the update that ends the streams of one session; the session id follows. */
+    public static final String SESSION_ENDED = "session-ended:";
 
     private final QueryUpdateEmitter emitter;
     private final JdbcTemplate jdbc;
@@ -74,6 +84,21 @@ public class PendingAuthorizationUpdates {
     @EventHandler
     void on(AuthorizationExpired event) {
         changed(event.authorizationId(), null);
+    }
+
+    @EventHandler
+    void on(SessionEnded event) {
+        sessionEnded(event.personId(), event.sessionId());
+    }
+
+    @EventHandler
+    void on(SessionSwitched event) {
+        sessionEnded(event.personId(), event.from());
+    }
+
+    private void sessionEnded(PersonId person, SessionId session) {
+        emitter.emit(WatchMyPendingAuthorizations.class, q -> q.personId().equals(person),
+                SESSION_ENDED + session.value());
     }
 
     private void changed(AuthorizationId authorization, PersonId named) {

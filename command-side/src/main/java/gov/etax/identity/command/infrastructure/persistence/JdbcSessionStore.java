@@ -26,12 +26,17 @@ public class JdbcSessionStore implements SessionStore {
     @Override
     public void open(Session session) {
         ActingFor actingFor = session.actingFor();
+        String uscc = actingFor == null ? null : actingFor.enterprise().value();
+        String role = actingFor == null ? null : actingFor.role().name();
+        // The relationship the session acts under, so that its end can end the session.
         jdbc.update("INSERT INTO person_session (session_id, person_id, entry, method, issued_at, expires_at, "
-                        + "password_change_required, uscc, enterprise_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "password_change_required, uscc, enterprise_role, authorization_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT MIN(r.authorization_id) FROM enterprise_relationship r "
+                        + "JOIN identity_claim c ON c.claim_kind = 'DOCUMENT' AND c.claim_hash = r.holder_document_hash "
+                        + "WHERE c.person_id = ? AND r.uscc = ? AND r.role = ?))",
                 session.sessionId().value(), session.personId().value(), session.entry().name(), session.method().name(),
                 Timestamp.from(session.issuedAt()), Timestamp.from(session.expiresAt()), session.passwordChangeRequired(),
-                actingFor == null ? null : actingFor.enterprise().value(),
-                actingFor == null ? null : actingFor.role().name());
+                uscc, role, session.personId().value(), uscc, role);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package gov.etax.identity.command.infrastructure.security;
 
+import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.person.signin.SessionStore;
-import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.security.RsaKeys;
 import gov.etax.identity.kernel.security.SessionTokens;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,10 +16,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -63,13 +63,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SessionTokenIssuer issuer, SecurityProperties properties, SessionStore sessions, Clock clock) {
+    JwtDecoder jwtDecoder(SessionTokenIssuer issuer, SecurityProperties properties, SessionStore sessions,
+                          Relationships relationships, Clock clock) {
         NimbusJwtDecoder persons = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
-        persons.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps(clock),
-                new JwtIssuerValidator(SessionTokens.ISSUER), activeSession(sessions, clock)));
+        persons.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiring(), timestamps(clock),
+                new JwtIssuerValidator(SessionTokens.ISSUER), new ActiveSession(sessions, relationships, clock)));
         NimbusJwtDecoder staff = NimbusJwtDecoder
                 .withPublicKey(RsaKeys.publicKey(properties.staffPublicKey(), "etax.security.staff-public-key")).build();
-        staff.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps(clock),
+        staff.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiring(), timestamps(clock),
                 new JwtIssuerValidator(properties.staffIssuer())));
         return new IssuerRoutingJwtDecoder(Map.of(SessionTokens.ISSUER, persons, properties.staffIssuer(), staff));
     }
@@ -81,14 +82,8 @@ public class SecurityConfiguration {
         return validator;
     }
 
-    /** A logged-out session's tokens stop working at once, though they have not expired. */
-    private static OAuth2TokenValidator<Jwt> activeSession(SessionStore sessions, Clock clock) {
-        OAuth2Error ended = new OAuth2Error("invalid_token", "The session has ended", null);
-        return jwt -> {
-            String sid = jwt.getClaimAsString(SessionTokens.SESSION_ID);
-            boolean active = sid != null && sessions.find(SessionId.parse(sid))
-                    .filter(session -> session.isActiveAt(clock.instant())).isPresent();
-            return active ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(ended);
-        };
+    /** A token without {@code exp} would never expire: refused, whoever signed it. */
+    static JwtClaimValidator<Instant> expiring() {
+        return new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull);
     }
 }

@@ -5,6 +5,7 @@ import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.CredentialStore.StoredCredential;
 import gov.etax.identity.command.person.registration.PasswordPolicy;
 import gov.etax.identity.kernel.person.PasswordHash;
+import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.commands.ChangePassword;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
@@ -54,19 +55,19 @@ public class PasswordChangeService {
 
         if (!decision.changed()) {
             if (decision.endsSession()) {
-                endSession(caller);
+                endSession(caller, SessionEndReason.CURRENT_PASSWORD_FAILURES);
             }
             throw PasswordReason.CURRENT_PASSWORD_WRONG.refusal()
                     .with("failuresLeft", decision.failuresLeft())
                     .with("sessionEnded", decision.endsSession());
         }
         if (passwordChangeRequired) {
-            endSession(caller);
+            endSession(caller, SessionEndReason.PASSWORD_CHANGED);
         }
         return new Outcome(true, passwordChangeRequired);
     }
 
-    private void endSession(CurrentPerson caller) {
-        commandGateway.sendAndWait(new EndSession(caller.personId(), caller.sessionId()));
+    private void endSession(CurrentPerson caller, SessionEndReason reason) {
+        commandGateway.sendAndWait(EndSession.because(caller.personId(), caller.sessionId(), reason));
     }
 }

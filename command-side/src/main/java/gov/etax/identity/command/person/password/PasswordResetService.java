@@ -12,6 +12,7 @@ import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.ResetPassword;
@@ -84,7 +85,8 @@ public class PasswordResetService {
                 bySms ? PasswordReset.Method.SMS : PasswordReset.Method.FACE));
         // Whoever knew the old password may be holding a session: a reset ends them all.
         List<SessionId> open = openSessions.of(person, clock.instant());
-        open.forEach(session -> commandGateway.sendAndWait(new EndSession(person, session)));
+        open.forEach(session -> commandGateway.sendAndWait(
+                EndSession.because(person, session, SessionEndReason.PASSWORD_RESET)));
         return new Outcome(true, unlocked, open.size());
     }
 

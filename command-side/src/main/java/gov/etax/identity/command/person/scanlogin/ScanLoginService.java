@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.scanlogin;
 
+import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
 import gov.etax.identity.command.person.signin.SessionStore;
@@ -32,14 +33,16 @@ public class ScanLoginService {
     private final CommandGateway commandGateway;
     private final SessionStore sessions;
     private final SessionTokenIssuer tokenIssuer;
+    private final Relationships relationships;
     private final Clock clock;
 
     public ScanLoginService(LoginTickets tickets, CommandGateway commandGateway, SessionStore sessions,
-                            SessionTokenIssuer tokenIssuer, Clock clock) {
+                            SessionTokenIssuer tokenIssuer, Relationships relationships, Clock clock) {
         this.tickets = tickets;
         this.commandGateway = commandGateway;
         this.sessions = sessions;
         this.tokenIssuer = tokenIssuer;
+        this.relationships = relationships;
         this.clock = clock;
     }
 
@@ -78,6 +81,7 @@ public class ScanLoginService {
             throw ScanLoginReason.LOGIN_TICKET_ALREADY_USED.refusal();
         }
         LoginTickets.Approval approval = ticket.approval();
+        requireRelationshipInForce(approval);
         SessionId sessionId = SessionId.generate();
         LoginDecision decision = commandGateway.sendAndWait(new RecordLoginAttempt(approval.personId(), approval.entry(),
                 AuthenticationMethod.SCAN, null, sessionId, false, approval.actingFor()));
@@ -86,6 +90,17 @@ public class ScanLoginService {
         }
         SessionStore.Session session = sessions.find(sessionId).orElseThrow();
         return SessionGranted.of(session, tokenIssuer.issue(session));
+    }
+
+    /**
+     * LOGIN-4, LOGIN-5: a ticket approved from an enterprise or agent session gives a session in that
+     * role only while the person still holds it: checked now, when the session is issued.
+     */
+    private void requireRelationshipInForce(LoginTickets.Approval approval) {
+        ActingFor actingFor = approval.actingFor();
+        if (actingFor != null && !relationships.holds(approval.personId(), actingFor, clock.instant())) {
+            throw SignInReason.NO_RELATIONSHIP_WITH_ENTERPRISE.refusal();
+        }
     }
 
     private LoginTickets.Ticket usable(String ticketId) {

@@ -95,7 +95,7 @@ public class SignIn {
                 .orElseThrow(() -> CommonReason.INVALID_IDENTIFIER.refusal("No such session of this person."));
         if (session.endedAt() == null) {
             sessions.end(command.sessionId(), clock.instant());
-            apply(new SessionEnded(command.personId(), command.sessionId()));
+            apply(new SessionEnded(command.personId(), command.sessionId(), command.reason(), command.authorizationId()));
         }
     }
 

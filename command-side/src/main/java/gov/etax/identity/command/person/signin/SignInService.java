@@ -177,7 +177,7 @@ public class SignInService {
     }
 
     public void logOut(PersonId person, SessionId session) {
-        commandGateway.sendAndWait(new EndSession(person, session));
+        commandGateway.sendAndWait(EndSession.logout(person, session));
     }
 
     /**

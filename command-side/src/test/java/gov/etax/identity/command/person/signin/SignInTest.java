@@ -10,6 +10,7 @@ import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.LoginFailure;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.RealNameLevel;
+import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.LoginDecision;
@@ -166,15 +167,15 @@ class SignInTest {
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
                 .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null))
-                .when(new EndSession(person, session))
-                .expectEvents(new SessionEnded(person, session));
+                .when(EndSession.logout(person, session))
+                .expectEvents(new SessionEnded(person, session, SessionEndReason.LOGOUT, null));
         assertThat(sessions.opened.get(session).endedAt()).isEqualTo(MORNING);
 
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
                 .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null),
-                        new EndSession(person, session))
-                .when(new EndSession(person, session))
+                        EndSession.logout(person, session))
+                .when(EndSession.logout(person, session))
                 .expectNoEvents();
     }
 

@@ -6,12 +6,19 @@ import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.security.RsaKeys;
 import gov.etax.identity.kernel.security.SessionTokens;
 import gov.etax.identity.query.session.EndedSessions;
+import gov.etax.identity.query.session.SessionReason;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,16 +30,20 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The query side trusts the same two issuers as the command side: person sessions, checked with
@@ -51,11 +62,11 @@ public class QuerySecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Keys keys, EndedSessions endedSessions, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Keys keys, EndedSessions endedSessions, ObjectMapper json,
+                            @Value("${etax.security.session-wait:PT5S}") Duration sessionWait) throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
         JwtIssuerAuthenticationManagerResolver issuers = new JwtIssuerAuthenticationManagerResolver(
-                Map.of(SessionTokens.ISSUER, persons(keys, endedSessions),
+                Map.of(SessionTokens.ISSUER, persons(keys, new SessionCheck(endedSessions, sessionWait)),
                         keys.staffIssuer(), staff(keys))::get);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -86,17 +97,32 @@ public class QuerySecurityConfiguration {
                             response.setHeader("WWW-Authenticate", "Bearer");
                             problems.write(request, response, CommonReason.AUTHENTICATION_REQUIRED);
                         })
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, CommonReason.ACCESS_DENIED)));
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, CommonReason.ACCESS_DENIED)))
+                .addFilterAfter(passwordChangeGate(problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
-    private static AuthenticationManager persons(Keys keys, EndedSessions endedSessions) {
+    /** PWD-2: a session with an initial password reads nothing here; it may only set a new one (command side). */
+    private static OncePerRequestFilter passwordChangeGate(ProblemWriter problems) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                        && SessionTokens.ISSUER.equals(token.getToken().getClaimAsString("iss"))
+                        && Boolean.TRUE.equals(token.getToken().getClaimAsBoolean(SessionTokens.PASSWORD_CHANGE_REQUIRED))) {
+                    problems.write(request, response, SessionReason.PASSWORD_CHANGE_REQUIRED);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    private static AuthenticationManager persons(Keys keys, SessionCheck sessionCheck) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keys.sessionJwksUri()).build();
-        OAuth2Error ended = new OAuth2Error("invalid_token", "The session has ended", null);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                new JwtIssuerValidator(SessionTokens.ISSUER),
-                jwt -> endedSessions.hasEnded(jwt.getClaimAsString(SessionTokens.SESSION_ID))
-                        ? OAuth2TokenValidatorResult.failure(ended) : OAuth2TokenValidatorResult.success()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiring(), new JwtTimestampValidator(),
+                new JwtIssuerValidator(SessionTokens.ISSUER), sessionCheck));
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> List.of(new SimpleGrantedAuthority("ROLE_PERSON")));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
@@ -107,7 +133,7 @@ public class QuerySecurityConfiguration {
     private static AuthenticationManager staff(Keys keys) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withPublicKey(RsaKeys.publicKey(keys.staffPublicKey(), "etax.security.staff-public-key")).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiring(), new JwtTimestampValidator(),
                 new JwtIssuerValidator(keys.staffIssuer())));
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
@@ -119,6 +145,11 @@ public class QuerySecurityConfiguration {
         return provider::authenticate;
     }
 
+    /** A token without {@code exp} would never expire: refused, whoever signed it. */
+    private static JwtClaimValidator<Instant> expiring() {
+        return new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull);
+    }
+
     /** 401 and 403 from the filters as problem+json, like every other error. */
     private record ProblemWriter(ObjectMapper json) {
         void write(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
@@ -127,6 +158,9 @@ public class QuerySecurityConfiguration {
             problem.setTitle(reason.message());
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
             problem.setProperty("code", reason.code());
+            if (reason.rule() != null) {
+                problem.setProperty("rule", reason.rule());
+            }
             problem.setProperty("message", reason.message());
             problem.setProperty("message_zh", reason.messageZh());
             response.setStatus(problem.getStatus());

@@ -1,0 +1,22 @@
+package gov.etax.identity.query.session;
+
+import gov.etax.identity.kernel.refusal.Kind;
+import gov.etax.identity.kernel.refusal.Reason;
+
+/** Refusals of a session's token on the query side; the same codes as the command side's. */
+public enum SessionReason implements Reason {
+    PASSWORD_CHANGE_REQUIRED(Kind.FORBIDDEN, "PWD-2",
+            "This session may only set a new password: the current one is an initial password.",
+            "您的密码为初始密码，请先修改密码");
+
+    private final Text text;
+
+    SessionReason(Kind kind, String rule, String message, String messageZh) {
+        this.text = new Text(kind, rule, message, messageZh);
+    }
+
+    @Override
+    public Text text() {
+        return text;
+    }
+}
