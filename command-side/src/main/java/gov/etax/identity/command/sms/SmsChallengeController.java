@@ -57,11 +57,12 @@ public class SmsChallengeController {
         if (caller == null && purpose == SmsPurpose.PHONE_BINDING) {
             caller = SmsBindingCaller.scanOf(faceVerification.inspect(request.faceVerificationToken()));
         }
-        // Counted before the look-up, so probing which phones are bound costs the address too.
-        rateLimits.admit("sms-address", clientAddress.of(http), limits.smsPerAddress(), RateLimitReason.SMS_LIMIT_PER_ADDRESS);
+        // The narrower budget first, so a session past its own does not use up its address's.
         if (caller != null) {
             rateLimits.admit("sms-caller", caller, limits.smsPerSession(), RateLimitReason.SMS_LIMIT_PER_SESSION);
         }
+        // Counted before the look-up, so probing which phones are bound costs the address too.
+        rateLimits.admit("sms-address", clientAddress.of(http), limits.smsPerAddress(), RateLimitReason.SMS_LIMIT_PER_ADDRESS);
         // Refusals by binding come before REG-7 counts, so they cost the phone no sends.
         SmsRecipientAllowed.check(phone, purpose, personDirectory);
         SentChallenge sent = challenges.send(phone, purpose);
