@@ -122,8 +122,8 @@ class SmsAbuseHttpTest {
             statuses.add(response.status());
             addressRefusal = response.status() == 429 && addressRefusal == null ? response : addressRefusal;
         }
-        assertThat(statuses.subList(0, 8)).containsOnly(202);
-        assertThat(statuses.subList(8, 18)).containsOnly(429);
+        assertThat(statuses.subList(0, 10)).containsOnly(202);
+        assertThat(statuses.subList(10, 18)).containsOnly(429);
         assertProblem(addressRefusal, 429, "SMS_LIMIT_PER_ADDRESS", "REG-7", "短信验证码获取频繁，请稍后重试");
         assertThat(addressRefusal.text("retryAt")).isNotNull();
         assertThat(addressRefusal.headers().firstValue("Retry-After")).get()
