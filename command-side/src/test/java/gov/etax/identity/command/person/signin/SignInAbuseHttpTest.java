@@ -3,7 +3,6 @@ package gov.etax.identity.command.person.signin;
 import static gov.etax.identity.command.support.Problems.assertProblem;
 import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
-import static gov.etax.identity.command.support.Registrations.register;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
 import static gov.etax.identity.command.support.SignIns.byDocument;
 import static gov.etax.identity.command.support.SignIns.byPhone;
@@ -13,6 +12,8 @@ import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.command.support.PostgresTestDatabase;
+import gov.etax.identity.command.support.Registrations;
+import gov.etax.identity.command.support.Registrations.Registered;
 import gov.etax.identity.command.support.StoredEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ class SignInAbuseHttpTest {
     @DisplayName("REG-6, LOGIN-2, threat account probing: an unknown document, phone or username costs one password hash, like a known account; the FAQ's answers stay")
     void unknownAccountsCostAHash() {
         clock.advance(Duration.ofHours(1));
-        Person person = registered();
+        Registered person = registered();
 
         int before = encoder.comparisons();
         Map<String, Object> known = withSms(byPhone(person.phone(), WRONG));
@@ -88,7 +89,7 @@ class SignInAbuseHttpTest {
     @DisplayName("Threat account probing: 20 refusals from one address in 10 minutes, then 429 TOO_MANY_FAILED_ATTEMPTS before any look-up or hash, for sign-in, password reset and phone recovery alike")
     void refusalsPerAddress() {
         clock.advance(Duration.ofHours(1));
-        Person person = registered();
+        Registered person = registered();
         for (int attempt = 1; attempt <= 20; attempt++) {
             HttpJson.Response probe = http.post("/api/sessions", withSms(byPhone(phone(), WRONG)));
             assertThat(probe.status()).as("probe " + attempt + ": " + probe.raw()).isEqualTo(401);
@@ -120,7 +121,7 @@ class SignInAbuseHttpTest {
     @DisplayName("PWD-5: across all methods an account allows 8 wrong passwords a day (4 with SMS, 4 with face); the 9th locks it, and a locked account refuses without hashing")
     void eightWrongPasswordsADay() {
         clock.advance(Duration.ofHours(1));
-        Person person = registered();
+        Registered person = registered();
         for (int attempt = 1; attempt <= 4; attempt++) {
             HttpJson.Response wrong = http.post("/api/sessions", withSms(byPhone(person.phone(), WRONG)));
             assertProblem(wrong, 401, "WRONG_CREDENTIALS", "PWD-5", null);
@@ -150,13 +151,13 @@ class SignInAbuseHttpTest {
     void oneAddressLocksFewAccounts() {
         clock.advance(Duration.ofHours(1));
         for (int victim = 1; victim <= 4; victim++) {
-            Person person = registered();
+            Registered person = registered();
             for (int attempt = 1; attempt <= 5; attempt++) {
                 http.post("/api/sessions", withSms(byPhone(person.phone(), WRONG)));
             }
             assertThat(StoredEvents.types(database, person.personId())).contains("AccountLocked");
         }
-        Person spared = registered();
+        Registered spared = registered();
         int before = encoder.comparisons();
         assertProblem(http.post("/api/sessions", withSms(byPhone(spared.phone(), WRONG))), 429,
                 "TOO_MANY_FAILED_ATTEMPTS", "PWD-5", null);
@@ -164,15 +165,8 @@ class SignInAbuseHttpTest {
         assertThat(StoredEvents.types(database, spared.personId())).doesNotContain("LoginFailed", "AccountLocked");
     }
 
-    record Person(String personId, String document, String phone) {
-    }
-
-    private static Person registered() {
-        String document = residentIdNumber();
-        String phone = phone();
-        HttpJson.Response response = register(http, document, phone);
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return new Person(response.text("personId"), document, phone);
+    private static Registered registered() {
+        return Registrations.registered(http);
     }
 
     private static Map<String, Object> withSms(Map<String, Object> account) {
