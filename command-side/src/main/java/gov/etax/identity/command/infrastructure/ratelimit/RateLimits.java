@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class RateLimits {
+
+    private static final Set<Kind> COUNTED = EnumSet.of(Kind.UNAUTHENTICATED, Kind.FORBIDDEN, Kind.NOT_FOUND,
+            Kind.UNPROCESSABLE);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -53,7 +58,8 @@ public class RateLimits {
     /**
      * Runs an attempt that names an account, refused at once (before any look-up or hash) when
      * this subject's refused attempts have filled the window; a refusal of the attempt is counted.
-     * Malformed requests and other 429s are not: they look nothing up.
+     * A successful attempt only reads the count. Attempts already running when the window fills
+     * are still counted, so concurrent ones may pass the bound by their number, once.
      */
     public <T> T countingRefusals(String bucket, String subject, Limit limit, RateLimitReason reason, Supplier<T> attempt) {
         Window window = transactions.execute(status -> current(bucket, subject, limit));
@@ -73,12 +79,15 @@ public class RateLimits {
         }
     }
 
-    /** A refusal of the caller's proof or account, also when Axon hands it over wrapped. */
+    /**
+     * A refusal of the caller's proof or account (401, 403, 404, 422), also when Axon hands it over
+     * wrapped. Not a malformed request, nor a 409: a choice still to make (a role, a pending
+     * authorization) after the password was right.
+     */
     private static boolean countable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Refusal refusal) {
-                Kind kind = refusal.reason().kind();
-                return kind != Kind.INVALID_INPUT && kind != Kind.TOO_MANY_REQUESTS;
+                return COUNTED.contains(refusal.reason().kind());
             }
         }
         return false;
