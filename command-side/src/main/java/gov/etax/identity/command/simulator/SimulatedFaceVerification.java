@@ -37,7 +37,15 @@ public class SimulatedFaceVerification implements FaceVerification, DevelopmentS
 
     @Override
     public FaceScanResult redeem(String token) {
-        Scan scan = token == null ? null : scans.remove(token);
+        return resultOf(token == null ? null : scans.remove(token));
+    }
+
+    @Override
+    public FaceScanResult inspect(String token) {
+        return resultOf(token == null ? null : scans.get(token));
+    }
+
+    private FaceScanResult resultOf(Scan scan) {
         if (scan == null || clock.instant().isAfter(scan.expiresAt())) {
             return FaceScanResult.noScan();
         }

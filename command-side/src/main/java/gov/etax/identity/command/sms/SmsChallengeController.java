@@ -1,9 +1,18 @@
 package gov.etax.identity.command.sms;
 
+import gov.etax.identity.command.infrastructure.ratelimit.ClientAddress;
+import gov.etax.identity.command.infrastructure.ratelimit.RateLimitProperties;
+import gov.etax.identity.command.infrastructure.ratelimit.RateLimitReason;
+import gov.etax.identity.command.infrastructure.ratelimit.RateLimits;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.security.SessionTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,13 +23,24 @@ public class SmsChallengeController {
 
     private final SmsChallenges challenges;
     private final PersonDirectory personDirectory;
+    private final FaceVerification faceVerification;
+    private final RateLimits rateLimits;
+    private final RateLimitProperties limits;
+    private final ClientAddress clientAddress;
 
-    public SmsChallengeController(SmsChallenges challenges, PersonDirectory personDirectory) {
+    public SmsChallengeController(SmsChallenges challenges, PersonDirectory personDirectory,
+                                  FaceVerification faceVerification, RateLimits rateLimits, RateLimitProperties limits,
+                                  ClientAddress clientAddress) {
         this.challenges = challenges;
         this.personDirectory = personDirectory;
+        this.faceVerification = faceVerification;
+        this.rateLimits = rateLimits;
+        this.limits = limits;
+        this.clientAddress = clientAddress;
     }
 
-    public record Request(String phone, String purpose) {
+    /** @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a PHONE_BINDING code */
+    public record Request(String phone, String purpose, String faceVerificationToken) {
     }
 
     public record Sent(String phoneMasked, SmsPurpose purpose, Instant expiresAt, int sendsLeftInWindow) {
@@ -28,13 +48,33 @@ public class SmsChallengeController {
 
     /** 202: the code is on its way to the phone; the response never carries it. */
     @PostMapping("/api/sms-challenges")
-    public ResponseEntity<Sent> send(@RequestBody Request request) {
+    public ResponseEntity<Sent> send(@RequestBody Request request, @AuthenticationPrincipal Jwt token,
+                                     HttpServletRequest http) {
         MobilePhone phone = new MobilePhone(request.phone());
         SmsPurpose purpose = SmsPurpose.parse(request.purpose());
+        // The session, or for an anonymous binding code the face scan, is who asks.
+        String caller = signedInSession(token);
+        if (caller == null && purpose == SmsPurpose.PHONE_BINDING) {
+            caller = SmsBindingCaller.scanOf(faceVerification.inspect(request.faceVerificationToken()));
+        }
+        // The narrower budget first, so a session past its own does not use up its address's.
+        if (caller != null) {
+            rateLimits.admit("sms-caller", caller, limits.smsPerSession(), RateLimitReason.SMS_LIMIT_PER_SESSION);
+        }
+        // Counted before the look-up, so probing which phones are bound costs the address too.
+        rateLimits.admit("sms-address", clientAddress.of(http), limits.smsPerAddress(), RateLimitReason.SMS_LIMIT_PER_ADDRESS);
         // Refusals by binding come before REG-7 counts, so they cost the phone no sends.
         SmsRecipientAllowed.check(phone, purpose, personDirectory);
         SentChallenge sent = challenges.send(phone, purpose);
         return ResponseEntity.accepted()
                 .body(new Sent(phone.masked(), purpose, sent.expiresAt(), sent.sendsLeftInWindow()));
+    }
+
+    /** A person's session token (not a staff token), else null. */
+    private static String signedInSession(Jwt token) {
+        if (token == null || !SessionTokens.ISSUER.equals(token.getClaimAsString("iss"))) {
+            return null;
+        }
+        return "session:" + token.getClaimAsString(SessionTokens.SESSION_ID);
     }
 }

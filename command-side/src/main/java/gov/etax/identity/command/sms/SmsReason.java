@@ -2,6 +2,7 @@ package gov.etax.identity.command.sms;
 
 import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
 import static gov.etax.identity.kernel.refusal.Kind.TOO_MANY_REQUESTS;
+import static gov.etax.identity.kernel.refusal.Kind.UNAUTHENTICATED;
 import static gov.etax.identity.kernel.refusal.Kind.UNPROCESSABLE;
 
 import gov.etax.identity.kernel.refusal.Kind;
@@ -15,6 +16,9 @@ public enum SmsReason implements Reason {
     PHONE_NOT_BOUND(UNPROCESSABLE, "LOGIN-2",
             "This phone number is not bound to any person; try the identity document number instead.",
             "手机号码不存在，您可以尝试使用证件号码登录"),
+    PHONE_BINDING_NEEDS_SIGN_IN(UNAUTHENTICATED, "LOGIN-2",
+            "A code to bind a phone is sent to a signed-in person, or with a passed face scan whose token is not yet used.",
+            "请先登录，或完成人脸识别后再获取验证码"),
     INVALID_SMS_PURPOSE(INVALID_INPUT, "REG-7",
             "The purpose of an SMS code is LOGIN, PASSWORD_RESET or PHONE_BINDING.",
             "短信验证码用途不正确");

@@ -11,6 +11,9 @@ public interface FaceVerification {
     /** Spends the token: a second redemption finds no scan. */
     FaceScanResult redeem(String token);
 
+    /** The scan behind a token, leaving the token unspent (NO_SCAN when unknown, expired or used). */
+    FaceScanResult inspect(String token);
+
     enum Outcome {
         /** The face matched the document holder. */
         PASSED,

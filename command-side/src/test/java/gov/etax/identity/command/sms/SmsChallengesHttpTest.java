@@ -1,5 +1,6 @@
 package gov.etax.identity.command.sms;
 
+import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.register;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
@@ -316,9 +317,10 @@ class SmsChallengesHttpTest extends CommandSideHttpTest {
                 List<Future<Integer>> statuses = new ArrayList<>();
                 for (int request = 0; request < 10; request++) {
                     HttpJson target = nodes.get(request % 2);
+                    Map<String, String> binding = request(target, phone, "PHONE_BINDING");
                     Callable<Integer> sendOne = () -> {
                         gate.await();
-                        return target.post("/api/sms-challenges", Map.of("phone", phone, "purpose", "PHONE_BINDING")).status();
+                        return target.post("/api/sms-challenges", binding).status();
                     };
                     statuses.add(pool.submit(sendOne));
                 }
@@ -357,7 +359,16 @@ class SmsChallengesHttpTest extends CommandSideHttpTest {
     }
 
     private static HttpJson.Response send(String phone, String purpose) {
-        return http.post("/api/sms-challenges", Map.of("phone", phone, "purpose", purpose));
+        return http.post("/api/sms-challenges", request(http, phone, purpose));
+    }
+
+    /** A binding code before login comes with a passed face scan on that node (LOGIN-3); a fresh one each time. */
+    private static Map<String, String> request(HttpJson node, String phone, String purpose) {
+        if (!"PHONE_BINDING".equals(purpose)) {
+            return Map.of("phone", phone, "purpose", purpose);
+        }
+        String face = faceToken(node, "RESIDENT_IDENTITY_CARD", residentIdNumber(), "PASSED");
+        return Map.of("phone", phone, "purpose", purpose, "faceVerificationToken", face);
     }
 
     /** Sends binding codes to an unbound phone at the given moment, each expected to be accepted. */

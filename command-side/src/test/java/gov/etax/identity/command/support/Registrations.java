@@ -59,4 +59,19 @@ public final class Registrations {
         String token = faceToken(commandSide, "RESIDENT_IDENTITY_CARD", documentNumber, "PASSED");
         return commandSide.post("/api/persons/registrations", application(documentNumber, phone, token));
     }
+
+    /** A person registered with the default password. */
+    public record Registered(String personId, String document, String phone) {
+    }
+
+    /** Registers a new person with a fresh document and phone, expecting 201. */
+    public static Registered registered(HttpJson commandSide) {
+        String document = residentIdNumber();
+        String phone = phone();
+        HttpJson.Response response = register(commandSide, document, phone);
+        if (response.status() != 201) {
+            throw new IllegalStateException("registration answered " + response.status() + ": " + response.raw());
+        }
+        return new Registered(response.text("personId"), document, phone);
+    }
 }

@@ -16,7 +16,17 @@ public final class SignIns {
 
     /** Asks for an SMS code for the purpose and reads it from the simulator's outbox. */
     public static String smsCode(HttpJson commandSide, String phone, String purpose) {
-        HttpJson.Response sent = commandSide.post("/api/sms-challenges", Map.of("phone", phone, "purpose", purpose));
+        return codeSent(commandSide, phone, Map.of("phone", phone, "purpose", purpose));
+    }
+
+    /** A PHONE_BINDING code asked for before login, with a passed face scan's token (LOGIN-3). */
+    public static String bindingCode(HttpJson commandSide, String phone, String faceVerificationToken) {
+        return codeSent(commandSide, phone,
+                Map.of("phone", phone, "purpose", "PHONE_BINDING", "faceVerificationToken", faceVerificationToken));
+    }
+
+    private static String codeSent(HttpJson commandSide, String phone, Map<String, String> request) {
+        HttpJson.Response sent = commandSide.post("/api/sms-challenges", request);
         if (sent.status() != 202) {
             throw new IllegalStateException("SMS challenge answered " + sent.status() + ": " + sent.raw());
         }

@@ -57,6 +57,7 @@ public class CommandSideConfiguration {
 
     /** Argon2id with Spring Security's 5.8 parameters (16 MiB, 2 iterations). */
     @Bean
+    @ConditionalOnMissingBean(PasswordEncoder.class)
     public PasswordEncoder passwordEncoder(
             @Value("${etax.password-hashing.concurrent:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}")
             int concurrentHashes) {

@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** The face verification service: {@code POST /v1/face-scans/redemptions} (docs/outside-services.md). */
+/**
+ * The face verification service: {@code POST /v1/face-scans/redemptions} spends a token,
+ * {@code POST /v1/face-scans/lookups} reads it unspent (docs/outside-services.md).
+ */
 @Component
 @Profile("!dev")
 public class HttpFaceVerification implements FaceVerification {
@@ -36,6 +39,16 @@ public class HttpFaceVerification implements FaceVerification {
         // first, so a retry after a lost answer does not find the token spent.
         return service.post("/v1/face-scans/redemptions",
                 Map.of("token", token, "requestId", UUID.randomUUID().toString()), Set.of(NO_SUCH_SCAN),
+                HttpFaceVerification::result);
+    }
+
+    @Override
+    public FaceScanResult inspect(String token) {
+        if (token == null || token.isBlank()) {
+            return FaceScanResult.noScan();
+        }
+        // A look-up leaves the token unspent, so a retry needs no request id.
+        return service.post("/v1/face-scans/lookups", Map.of("token", token), Set.of(NO_SUCH_SCAN),
                 HttpFaceVerification::result);
     }
 

@@ -1,7 +1,9 @@
 package gov.etax.identity.command.person.password;
 
+import gov.etax.identity.command.infrastructure.ratelimit.FailedAttemptsPerAddress;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.kernel.security.SessionTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,16 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class PasswordController {
 
     private final PasswordResetService resets;
+    private final FailedAttemptsPerAddress failedAttempts;
     private final PasswordChangeService changes;
 
-    public PasswordController(PasswordResetService resets, PasswordChangeService changes) {
+    public PasswordController(PasswordResetService resets, PasswordChangeService changes,
+                              FailedAttemptsPerAddress failedAttempts) {
         this.resets = resets;
+        this.failedAttempts = failedAttempts;
         this.changes = changes;
     }
 
     @PostMapping("/api/password-resets")
-    public PasswordResetService.Outcome reset(@RequestBody PasswordResetService.Request request) {
-        return resets.reset(request);
+    public PasswordResetService.Outcome reset(@RequestBody PasswordResetService.Request request, HttpServletRequest http) {
+        return failedAttempts.guard(http, () -> resets.reset(request));
     }
 
     @PostMapping("/api/me/password")

@@ -1,11 +1,13 @@
 package gov.etax.identity.command.person.phones;
 
+import gov.etax.identity.command.infrastructure.ratelimit.FailedAttemptsPerAddress;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.signin.SignInReason;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.PersonId;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,10 +29,12 @@ public class PhoneController {
 
     private final PhoneService phones;
     private final PersonDirectory directory;
+    private final FailedAttemptsPerAddress failedAttempts;
 
-    public PhoneController(PhoneService phones, PersonDirectory directory) {
+    public PhoneController(PhoneService phones, PersonDirectory directory, FailedAttemptsPerAddress failedAttempts) {
         this.phones = phones;
         this.directory = directory;
+        this.failedAttempts = failedAttempts;
     }
 
     public record BindRequest(String phone, String smsCode) {
@@ -63,11 +67,14 @@ public class PhoneController {
      * is bound: the document names the person, the face scan must be of that document's holder.
      */
     @PostMapping("/api/phone-recoveries")
-    public ResponseEntity<PhoneService.Bound> recoverBeforeLogin(@RequestBody RecoveryBeforeLoginRequest request) {
-        PersonId person = directory.withDocument(
-                        new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber()))
-                .orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal);
-        PhoneService.Bound bound = phones.recover(person, request.phone(), request.smsCode(), request.faceVerificationToken());
+    public ResponseEntity<PhoneService.Bound> recoverBeforeLogin(@RequestBody RecoveryBeforeLoginRequest request,
+                                                                 HttpServletRequest http) {
+        PhoneService.Bound bound = failedAttempts.guard(http, () -> {
+            PersonId person = directory.withDocument(
+                            new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber()))
+                    .orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal);
+            return phones.recover(person, request.phone(), request.smsCode(), request.faceVerificationToken());
+        });
         return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
     }
 

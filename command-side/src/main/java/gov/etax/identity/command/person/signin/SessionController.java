@@ -1,6 +1,8 @@
 package gov.etax.identity.command.person.signin;
 
+import gov.etax.identity.command.infrastructure.ratelimit.FailedAttemptsPerAddress;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,16 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class SessionController {
 
     private final SignInService signIn;
+    private final FailedAttemptsPerAddress failedAttempts;
 
-    public SessionController(SignInService signIn) {
+    public SessionController(SignInService signIn, FailedAttemptsPerAddress failedAttempts) {
         this.signIn = signIn;
+        this.failedAttempts = failedAttempts;
     }
 
     /** Logs in at the natural-person (default), enterprise or agent entry (LOGIN-1, PWD-1). */
     @PostMapping("/api/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    public SignInService.SessionGranted logIn(@RequestBody SignInService.LoginRequest request) {
-        return signIn.logIn(request);
+    public SignInService.SessionGranted logIn(@RequestBody SignInService.LoginRequest request, HttpServletRequest http) {
+        return failedAttempts.guard(http, () -> signIn.logIn(request));
     }
 
     public record SwitchRequest(String uscc, String role) {

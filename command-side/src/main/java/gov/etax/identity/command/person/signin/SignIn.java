@@ -5,8 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.signin.Lockout.Streak;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
+import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.LoginFailure;
 import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.commands.CheckAccountLock;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
@@ -44,14 +46,9 @@ public class SignIn {
     public LoginDecision handle(RecordLoginAttempt attempt, Clock clock, SessionStore sessions) {
         Instant now = clock.instant();
         PersonId person = attempt.personId();
-        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
-            // Nobody acted at midnight; the unlock enters the history when first observed.
-            apply(new AccountUnlocked(person, AccountUnlocked.Cause.MIDNIGHT, lockedUntil));
-        }
-        if (lockedUntil != null) {
-            apply(new LoginFailed(person, attempt.entry(), attempt.method(), LoginFailure.ACCOUNT_LOCKED,
-                    failuresToday(attempt.method(), now)));
-            return new LoginDecision(LoginFailure.ACCOUNT_LOCKED, lockedUntil, 0);
+        LoginDecision locked = refusedIfLocked(person, attempt.entry(), attempt.method(), now);
+        if (locked != null) {
+            return locked;
         }
         if (attempt.failure() != null && !attempt.failure().countsTowardLockout()) {
             apply(new LoginFailed(person, attempt.entry(), attempt.method(), attempt.failure(),
@@ -73,6 +70,26 @@ public class SignIn {
         apply(new LoginSucceeded(person, attempt.sessionId(), attempt.entry(), attempt.method(),
                 attempt.passwordChangeRequired(), attempt.actingFor()));
         return LoginDecision.accepted();
+    }
+
+    /** PWD-5: a locked account answers before the password is hashed, so trying it costs no hash. */
+    @CommandHandler
+    public LoginDecision handle(CheckAccountLock check, Clock clock) {
+        LoginDecision locked = refusedIfLocked(check.personId(), check.entry(), check.method(), clock.instant());
+        return locked != null ? locked : LoginDecision.accepted();
+    }
+
+    /** The refusal of a locked account, recorded; null when the account is open (unlocked at midnight if due). */
+    private LoginDecision refusedIfLocked(PersonId person, LoginEntry entry, AuthenticationMethod method, Instant now) {
+        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
+            // Nobody acted at midnight; the unlock enters the history when first observed.
+            apply(new AccountUnlocked(person, AccountUnlocked.Cause.MIDNIGHT, lockedUntil));
+        }
+        if (lockedUntil == null) {
+            return null;
+        }
+        apply(new LoginFailed(person, entry, method, LoginFailure.ACCOUNT_LOCKED, failuresToday(method, now)));
+        return new LoginDecision(LoginFailure.ACCOUNT_LOCKED, lockedUntil, 0);
     }
 
     /** ACC-8, ACC-9: same login, new session acting for another role or enterprise; the old one ends. */

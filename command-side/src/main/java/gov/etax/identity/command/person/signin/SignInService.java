@@ -27,6 +27,7 @@ import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.Username;
+import gov.etax.identity.kernel.person.commands.CheckAccountLock;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -59,6 +61,7 @@ public class SignInService {
     private final Relationships relationships;
     private final PendingAuthorizations pendingAuthorizations;
     private final Clock clock;
+    private volatile String dummyHash;
 
     public SignInService(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
                          SmsChallenges smsChallenges, FaceVerification faceVerification, CommandGateway commandGateway,
@@ -112,12 +115,20 @@ public class SignInService {
         LoginEntry entry = entryOf(request.entry());
         Uscc enterprise = enterpriseOf(entry, request.uscc());
         Account account = Account.of(request);
-        PersonId person = account.owner(directory);
+        Optional<PersonId> owner = account.owner(directory);
+        if (owner.isEmpty()) {
+            passwordMatches(request.password(), Optional.empty());
+            throw account.notRegistered();
+        }
+        PersonId person = owner.get();
         AuthenticationMethod method = methodOf(request);
+        LoginDecision lock = commandGateway.sendAndWait(new CheckAccountLock(person, entry, method));
+        if (!lock.isAccepted()) {
+            throw refusalFor(lock);
+        }
 
         Optional<StoredCredential> credential = credentials.find(person);
-        boolean passwordMatches = request.password() != null
-                && credential.filter(c -> passwordEncoder.matches(request.password(), c.hash().encoded())).isPresent();
+        boolean passwordMatches = passwordMatches(request.password(), credential);
         LoginFailure failure = passwordMatches ? null : LoginFailure.WRONG_PASSWORD;
         ActingFor actingFor = null;
         boolean secondFactorChecked = false;
@@ -152,6 +163,28 @@ public class SignInService {
         }
         SessionStore.Session session = sessions.find(sessionId).orElseThrow();
         return SessionGranted.of(session, tokenIssuer.issue(session));
+    }
+
+    /**
+     * One hash per attempt whether or not the account exists or has a password, so the time of the
+     * answer tells nothing the answer itself does not (docs/security.md): without a stored hash, a
+     * dummy one made by the same encoder is compared instead.
+     */
+    private boolean passwordMatches(String password, Optional<StoredCredential> credential) {
+        if (password == null) {
+            return false;
+        }
+        String stored = credential.map(c -> c.hash().encoded()).orElseGet(this::dummyHash);
+        return passwordEncoder.matches(password, stored) && credential.isPresent();
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = passwordEncoder.encode(UUID.randomUUID().toString());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     /**
@@ -302,14 +335,19 @@ public class SignInService {
                     byUsername ? new Username(request.username()) : null);
         }
 
-        PersonId owner(PersonDirectory directory) {
+        Optional<PersonId> owner(PersonDirectory directory) {
             if (document != null) {
-                return directory.withDocument(document).orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal);
+                return directory.withDocument(document);
             }
             if (phone != null) {
-                return directory.withPhone(phone).orElseThrow(SignInReason.LOGIN_PHONE_NOT_BOUND::refusal);
+                return directory.withPhone(phone);
             }
-            return directory.withUsername(username).orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal);
+            return directory.withUsername(username);
+        }
+
+        /** REG-6, LOGIN-2: the bureau's own answers for an account nobody holds. */
+        Refusal notRegistered() {
+            return (phone != null ? SignInReason.LOGIN_PHONE_NOT_BOUND : SignInReason.ACCOUNT_NOT_REGISTERED).refusal();
         }
     }
 }

@@ -3,6 +3,7 @@ package gov.etax.identity.command.infrastructure.outside;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,5 +65,16 @@ class HttpFaceVerificationTest extends OutsideServiceContractTest<FaceScanResult
                 only(endpoint(Duration.ofSeconds(2), 3, 10), null, null), JSON, CLOCK);
 
         assertThat(adapter.redeem("spent").outcome()).isEqualTo(Outcome.NO_SCAN);
+    }
+
+    @Test
+    @DisplayName("LOGIN-2: a look-up reads the scan at its own path and leaves the token to the redemption")
+    void inspectLooksUpWithoutRedeeming() {
+        stub.stubFor(post(urlEqualTo("/v1/face-scans/lookups")).willReturn(success()));
+        HttpFaceVerification adapter = new HttpFaceVerification(
+                only(endpoint(Duration.ofSeconds(2), 3, 10), null, null), JSON, CLOCK);
+
+        assertSuccess(adapter.inspect("face-token-1"));
+        stub.verify(0, postRequestedFor(urlEqualTo(path())));
     }
 }

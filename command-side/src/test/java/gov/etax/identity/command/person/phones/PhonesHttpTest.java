@@ -4,6 +4,7 @@ import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.register;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.SignIns.bindingCode;
 import static gov.etax.identity.command.support.SignIns.byDocument;
 import static gov.etax.identity.command.support.SignIns.byPhone;
 import static gov.etax.identity.command.support.SignIns.logIn;
@@ -66,7 +67,7 @@ class PhonesHttpTest extends CommandSideHttpTest {
     }
 
     private static HttpJson.Response bindWithCode(String token, String phone) {
-        return bind(http, token, phone, smsCode(http, phone, "PHONE_BINDING"));
+        return bind(http, token, phone, smsCode(http.as(token), phone, "PHONE_BINDING"));
     }
 
     @Test
@@ -101,7 +102,7 @@ class PhonesHttpTest extends CommandSideHttpTest {
         Person other = registered();
         String token = logIn(http, person.phone(), PASSWORD);
 
-        assertProblem(http.post("/api/sms-challenges", Map.of("phone", other.phone(), "purpose", "PHONE_BINDING")),
+        assertProblem(http.as(token).post("/api/sms-challenges", Map.of("phone", other.phone(), "purpose", "PHONE_BINDING")),
                 409, "PHONE_ALREADY_BOUND", "LOGIN-2");
         HttpJson.Response refused = bind(http, token, other.phone(), "123456");
         assertProblem(refused, 409, "PHONE_ALREADY_BOUND", "LOGIN-2");
@@ -116,7 +117,7 @@ class PhonesHttpTest extends CommandSideHttpTest {
         String token = logIn(http, person.phone(), PASSWORD);
         String wanted = phone();
 
-        smsCode(http, wanted, "PHONE_BINDING");
+        smsCode(http.as(token), wanted, "PHONE_BINDING");
         String code = lastCode(wanted);
         HttpJson.Response wrong = bind(http, token, wanted, "000000".equals(code) ? "111111" : "000000");
         assertProblem(wrong, 422, "SMS_CODE_INVALID", "LOGIN-2");
@@ -211,15 +212,18 @@ class PhonesHttpTest extends CommandSideHttpTest {
         assertThat(http.as(token).delete("/api/me/phones/" + person.phone()).status()).isEqualTo(204);
         String recovered = phone();
 
+        // Before login, the binding code needs a passed face scan; here one of somebody else's face.
+        String othersFace = faceToken(http, "RESIDENT_IDENTITY_CARD", registered().document(), "PASSED");
         Map<String, Object> request = new java.util.HashMap<>(Map.of("documentType", "RESIDENT_IDENTITY_CARD",
                 "documentNumber", person.document(), "phone", recovered,
-                "smsCode", smsCode(http, recovered, "PHONE_BINDING"),
-                "faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", registered().document(), "PASSED")));
+                "smsCode", bindingCode(http, recovered, othersFace),
+                "faceVerificationToken", othersFace));
         assertProblem(http.post("/api/phone-recoveries", request), 422, "RECOVERY_FACE_VERIFICATION_REQUIRED", "LOGIN-3");
 
         // The code was spent on that attempt (codes work once); a new one and the person's own face.
-        request.put("smsCode", smsCode(http, recovered, "PHONE_BINDING"));
-        request.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", person.document(), "PASSED"));
+        String ownFace = faceToken(http, "RESIDENT_IDENTITY_CARD", person.document(), "PASSED");
+        request.put("smsCode", bindingCode(http, recovered, ownFace));
+        request.put("faceVerificationToken", ownFace);
         HttpJson.Response ok = http.post("/api/phone-recoveries", request);
         assertThat(ok.status()).as(ok.raw()).isEqualTo(201);
         assertThat(logIn(http, recovered, PASSWORD)).isNotBlank();
@@ -266,10 +270,10 @@ class PhonesHttpTest extends CommandSideHttpTest {
                     claim.setTimestamp(3, Timestamp.from(clock.instant()));
                     claim.executeUpdate();
                 }
-                String firstCode = smsCode(http, contested, "PHONE_BINDING");
+                String firstCode = smsCode(http.as(firstToken), contested, "PHONE_BINDING");
                 attempts.add(pool.submit(() -> bind(http, firstToken, contested, firstCode)));
                 awaitTransactionsWaitingForLocks(1);
-                String secondCode = smsCode(other, contested, "PHONE_BINDING");
+                String secondCode = smsCode(other.as(secondToken), contested, "PHONE_BINDING");
                 attempts.add(pool.submit(() -> bind(other, secondToken, contested, secondCode)));
                 awaitTransactionsWaitingForLocks(2);
                 blocker.rollback();
@@ -323,7 +327,7 @@ class PhonesHttpTest extends CommandSideHttpTest {
     }
 
     private static HttpJson.Response recover(String token, String phone, String faceVerificationToken) {
-        return recovery(token, phone, smsCode(http, phone, "PHONE_BINDING"), faceVerificationToken);
+        return recovery(token, phone, smsCode(http.as(token), phone, "PHONE_BINDING"), faceVerificationToken);
     }
 
     private static HttpJson.Response recovery(String token, String phone, String code, String faceVerificationToken) {

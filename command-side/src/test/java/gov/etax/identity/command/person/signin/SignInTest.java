@@ -12,6 +12,7 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.RealNameLevel;
 import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.SessionId;
+import gov.etax.identity.kernel.person.commands.CheckAccountLock;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
@@ -83,6 +84,24 @@ class SignInTest {
                 .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, SMS, LoginFailure.ACCOUNT_LOCKED, 5))
                 .expectResultMessagePayload(new LoginDecision(LoginFailure.ACCOUNT_LOCKED, NEXT_MIDNIGHT, 0));
         assertThat(sessions.opened).isEmpty();
+    }
+
+    @Test
+    @DisplayName("PWD-5: asked before the password is hashed, a locked account refuses and records the refusal")
+    void lockCheckedBeforeHashing() {
+        givenFailures(SMS, 5)
+                .when(new CheckAccountLock(person, LoginEntry.NATURAL_PERSON, FACE))
+                .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, FACE, LoginFailure.ACCOUNT_LOCKED, 0))
+                .expectResultMessagePayload(new LoginDecision(LoginFailure.ACCOUNT_LOCKED, NEXT_MIDNIGHT, 0));
+    }
+
+    @Test
+    @DisplayName("PWD-5: asked before the password is hashed, an open account answers accepted and records nothing")
+    void openAccountPassesLockCheck() {
+        givenFailures(SMS, 4)
+                .when(new CheckAccountLock(person, LoginEntry.NATURAL_PERSON, SMS))
+                .expectNoEvents()
+                .expectResultMessagePayload(LoginDecision.accepted());
     }
 
     @Test
