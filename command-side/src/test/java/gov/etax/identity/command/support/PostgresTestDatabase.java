@@ -19,9 +19,28 @@ public final class PostgresTestDatabase implements AutoCloseable {
     private static final String USER = env("TEST_PG_USER", "postgres");
 
     private final String name;
+    private final String port;
 
     private PostgresTestDatabase(String name) {
+        this(name, PORT);
+    }
+
+    private PostgresTestDatabase(String name, String port) {
         this.name = name;
+        this.port = port;
+    }
+
+    /** The same database reached through another local port (a {@code TcpProxy}); close the original, not this. */
+    public PostgresTestDatabase throughPort(int localPort) {
+        return new PostgresTestDatabase(name, Integer.toString(localPort));
+    }
+
+    public static String serverHost() {
+        return HOST;
+    }
+
+    public static int serverPort() {
+        return Integer.parseInt(PORT);
     }
 
     public static PostgresTestDatabase create() {
@@ -36,7 +55,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
     }
 
     public String url() {
-        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + name;
     }
 
     public String user() {
