@@ -61,7 +61,7 @@ wait_healthy() {
   local name=$1 port=$2 pid=$3
   for _ in $(seq 1 600); do
     kill -0 "$pid" 2>/dev/null || { echo "$name stopped; see $REPORT/replay-$name.log" >&2; exit 1; }
-    curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' && return 0
+    curl -sf "http://127.0.0.1:$port/actuator/health/liveness" | grep -q '"status":"UP"' && return 0
     sleep 0.5
   done
   echo "$name did not become healthy; see $REPORT/replay-$name.log" >&2

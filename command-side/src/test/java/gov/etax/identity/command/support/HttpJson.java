@@ -66,6 +66,11 @@ public final class HttpJson {
         return send(request(path).GET());
     }
 
+    /** A GET with one extra request header, e.g. {@code Consistency-Token}. */
+    public Response get(String path, String header, String value) {
+        return send(request(path).header(header, value).GET());
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -20,9 +20,39 @@ public final class PostgresTestDatabase implements AutoCloseable {
     private static final String USER = env("TEST_PG_USER", "postgres");
 
     private final String name;
+    private final String port;
+    private final String user;
 
     private PostgresTestDatabase(String name) {
+        this(name, PORT, USER);
+    }
+
+    private PostgresTestDatabase(String name, String port, String user) {
         this.name = name;
+        this.port = port;
+        this.user = user;
+    }
+
+    /** The same database reached through another local port (a {@code TcpProxy}); close the original, not this. */
+    public PostgresTestDatabase throughPort(int localPort) {
+        return new PostgresTestDatabase(name, Integer.toString(localPort), user);
+    }
+
+    /** The same database, connected to as another role; close the original, not this. */
+    public PostgresTestDatabase as(String role) {
+        return new PostgresTestDatabase(name, port, role);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public static String serverHost() {
+        return HOST;
+    }
+
+    public static int serverPort() {
+        return Integer.parseInt(PORT);
     }
 
     public static PostgresTestDatabase create() {
@@ -37,15 +67,15 @@ public final class PostgresTestDatabase implements AutoCloseable {
     }
 
     public String url() {
-        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + name;
     }
 
     public String user() {
-        return USER;
+        return user;
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), USER, "");
+        return DriverManager.getConnection(url(), user, "");
     }
 
     /**
@@ -70,7 +100,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + url(),
-                "--spring.datasource.username=" + USER,
+                "--spring.datasource.username=" + user,
                 "--spring.datasource.password="));
         for (String property : extraProperties) {
             args.add("--" + property);
@@ -90,7 +120,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
-    private static void admin(String sql) {
+    /** Runs one statement as the server's administrator, e.g. to create a role. */
+    public static void admin(String sql) {
         String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, USER, "");
              Statement statement = connection.createStatement()) {

@@ -32,6 +32,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * <p>{@code etax.event-store.batch-size}: events per read of a processor's stream (Axon's default
  * 100); a replay reads the whole table through it once per projection (docs/performance.md, "Replay
  * of a million events").
+ *
+ * <p>{@code etax.event-store.gap-timeout}: how long the reader waits for a hole in the global index
+ * (Axon's default 60 s). On PostgreSQL appends are serialized to commit order
+ * ({@code command-postgresql/V21__appends_in_commit_order.sql}), so a hole the reader sees is a rollback
+ * and never fills; tests shorten the timeout to reproduce late commits in seconds.
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreConfiguration {
@@ -41,9 +46,11 @@ public class EventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 @Value("${etax.event-store.batch-size:100}") int batchSize) {
+                                                 @Value("${etax.event-store.batch-size:100}") int batchSize,
+                                                 @Value("${etax.event-store.gap-timeout:PT60S}") Duration gapTimeout) {
         return JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
