@@ -103,8 +103,8 @@ class DatabaseRolesTest {
              var ungranted = sql.executeQuery("""
                      SELECT tablename FROM pg_tables
                      WHERE schemaname = 'public' AND tablename NOT LIKE 'flyway_history_%'
-                       AND NOT has_table_privilege('etax_command', quote_ident(tablename), 'SELECT')
-                       AND NOT has_table_privilege('etax_query', quote_ident(tablename), 'SELECT')""")) {
+                       AND NOT has_table_privilege('etax_command', format('%I.%I', schemaname, tablename), 'SELECT')
+                       AND NOT has_table_privilege('etax_query', format('%I.%I', schemaname, tablename), 'SELECT')""")) {
             java.util.List<String> tables = new java.util.ArrayList<>();
             while (ungranted.next()) {
                 tables.add(ungranted.getString(1));
