@@ -2,6 +2,7 @@ package gov.etax.identity.command.sms;
 
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.kernel.person.MobilePhone;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +21,11 @@ public class SmsChallengeController {
         this.personDirectory = personDirectory;
     }
 
+    @Schema(name = "SmsChallengeRequest")
     public record Request(String phone, String purpose) {
     }
 
+    @Schema(name = "SmsChallengeSent")
     public record Sent(String phoneMasked, SmsPurpose purpose, Instant expiresAt, int sendsLeftInWindow) {
     }
 

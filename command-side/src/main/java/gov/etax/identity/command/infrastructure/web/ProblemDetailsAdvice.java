@@ -54,7 +54,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was changed.");
-        ProblemDetails.addCode(problem, "INTERNAL_ERROR");
+        ProblemDetails.describe(problem);
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -75,8 +75,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            ProblemDetails.addCode(problem, statusCode.value() == 404 ? CommonReason.NOT_FOUND_ROUTE.code()
-                    : HttpStatus.valueOf(statusCode.value()).name());
+            ProblemDetails.describe(problem);
         }
         return response;
     }

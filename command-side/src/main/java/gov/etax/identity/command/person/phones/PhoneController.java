@@ -6,6 +6,7 @@ import gov.etax.identity.command.person.signin.SignInReason;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.PersonId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,9 +34,11 @@ public class PhoneController {
         this.directory = directory;
     }
 
+    @Schema(name = "PhoneBindRequest")
     public record BindRequest(String phone, String smsCode) {
     }
 
+    @Schema(name = "PhoneRecoveryRequest")
     public record RecoveryRequest(String phone, String smsCode, String faceVerificationToken) {
     }
 
@@ -54,6 +57,7 @@ public class PhoneController {
         return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
     }
 
+    @Schema(name = "PhoneRecoveryBeforeLoginRequest")
     public record RecoveryBeforeLoginRequest(String documentType, String documentNumber, String phone, String smsCode,
                                              String faceVerificationToken) {
     }

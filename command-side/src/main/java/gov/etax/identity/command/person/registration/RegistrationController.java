@@ -1,6 +1,7 @@
 package gov.etax.identity.command.person.registration;
 
 import gov.etax.identity.kernel.person.PersonId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ public class RegistrationController {
         this.registration = registration;
     }
 
+    @Schema(name = "PersonRegistered")
     public record Registered(String personId) {
     }
 
