@@ -3,6 +3,7 @@ package gov.etax.identity.command.sms;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.kernel.person.MobilePhone;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,7 @@ public class SmsChallengeController {
     }
 
     /** 202: the code is on its way to the phone; the response never carries it. */
+    @ApiResponse(responseCode = "202", description = "The code is on its way")
     @PostMapping("/api/sms-challenges")
     public ResponseEntity<Sent> send(@RequestBody Request request) {
         MobilePhone phone = new MobilePhone(request.phone());

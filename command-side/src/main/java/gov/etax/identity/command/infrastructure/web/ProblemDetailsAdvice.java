@@ -16,6 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 @RestControllerAdvice
@@ -41,6 +42,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
         return response.body(problem);
+    }
+
+    /** No endpoint takes multipart bodies; one that is not even well-formed multipart is the same mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException exception) {
+        return refused(CommonReason.UNSUPPORTED_MEDIA_TYPE.refusal());
     }
 
     /** Axon may hand a refusal over wrapped; the caller still deserves the refusal. */

@@ -7,6 +7,7 @@ import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.PersonId;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,12 +44,16 @@ public class PhoneController {
     }
 
     /** 201 when bound now; 200 when the person already held the phone (a repeated request changes nothing). */
+    @ApiResponse(responseCode = "201", description = "The phone is now bound")
+    @ApiResponse(responseCode = "200", description = "The phone was already bound; nothing changed")
     @PostMapping("/api/me/phones")
     public ResponseEntity<PhoneService.Bound> bind(@AuthenticationPrincipal Jwt token, @RequestBody BindRequest request) {
         PhoneService.Bound bound = phones.bind(CurrentPerson.of(token).personId(), request.phone(), request.smsCode());
         return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
     }
 
+    @ApiResponse(responseCode = "201", description = "The phone is now bound")
+    @ApiResponse(responseCode = "200", description = "The phone was already bound; nothing changed")
     @PostMapping("/api/me/phone-recovery")
     public ResponseEntity<PhoneService.Bound> recover(@AuthenticationPrincipal Jwt token,
                                                       @RequestBody RecoveryRequest request) {
@@ -66,6 +71,8 @@ public class PhoneController {
      * LOGIN-3: 【找回手机号码】 from the login page, for a person who cannot log in by phone because none
      * is bound: the document names the person, the face scan must be of that document's holder.
      */
+    @ApiResponse(responseCode = "201", description = "The phone is now bound")
+    @ApiResponse(responseCode = "200", description = "The phone was already bound; nothing changed")
     @PostMapping("/api/phone-recoveries")
     public ResponseEntity<PhoneService.Bound> recoverBeforeLogin(@RequestBody RecoveryBeforeLoginRequest request) {
         PersonId person = directory.withDocument(

@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** The query side's problem+json: the same fields as the command side's (code, message, message_zh, rule). */
@@ -32,6 +33,12 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("message_zh", reason.messageZh());
         problem.setProperty("rule", reason.rule());
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** No endpoint takes multipart bodies; one that is not even well-formed multipart is the same mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException exception) {
+        return refused(CommonReason.UNSUPPORTED_MEDIA_TYPE.refusal());
     }
 
     /** A refusal may arrive wrapped (a query's future); anything else is ours, answered without detail. */
