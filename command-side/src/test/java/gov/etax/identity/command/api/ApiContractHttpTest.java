@@ -47,7 +47,8 @@ class ApiContractHttpTest extends CommandSideHttpTest {
             "/api/sms-challenges", "202: the code is sent later",
             "/api/password-resets", "changes a password; nothing new to point at",
             "/api/phone-recoveries", "binds an existing phone (201 when newly bound)",
-            "/api/tax-authority/person-imports", "a batch: one outcome per row in a 200 report");
+            "/api/tax-authority/person-imports", "a batch: one outcome per row in a 200 report",
+            "/api/me/unified-credentials", "chooses which existing province account's credentials become the unified ones");
 
     private static JsonNode docs;
     private static String person;
@@ -102,7 +103,7 @@ class ApiContractHttpTest extends CommandSideHttpTest {
     @Test
     void springsOwnErrorsInBothLanguages() throws Exception {
         assertProblem(http.as(person).get("/api/no-such-thing"), 404, "NOT_FOUND_ROUTE", null, "资源不存在");
-        assertProblem(send("PUT", "/api/reference/document-types", "application/json", "{}", null), 405,
+        assertProblem(send("PUT", "/api/me/phones", "application/json", "{}", null), 405,
                 "METHOD_NOT_ALLOWED", null, "不支持该请求方法");
         assertProblem(send("GET", "/api/reference/document-types", null, null, "text/html"), 406,
                 "NOT_ACCEPTABLE", null, "无法以请求的格式返回结果");
@@ -186,8 +187,9 @@ class ApiContractHttpTest extends CommandSideHttpTest {
     @DisplayName("Codes carry their Chinese names; identifiers their patterns")
     void vocabularyAndFormats() {
         JsonNode registration = docs.at("/components/schemas/RegistrationApplication/properties");
-        assertThat(registration.at("/documentType/enum")).hasSize(11);
-        assertThat(registration.at("/documentType/x-enum-descriptions").toString()).contains("居民身份证", "外国护照");
+        assertThat(registration.at("/documentType/$ref").asText()).endsWith("/DocumentType");
+        assertThat(docs.at("/components/schemas/DocumentType/enum")).hasSize(11);
+        assertThat(docs.at("/components/schemas/DocumentType/x-enum-descriptions").toString()).contains("居民身份证", "外国护照");
         assertThat(registration.at("/phone/pattern").asText()).isEqualTo("^1[3-9]\\d{9}$");
         assertThat(registration.at("/documentNumber/example").asText()).isNotBlank();
         assertThat(docs.at("/components/schemas/CompetentAuthoritySwitch/properties/competentAuthority/pattern").asText())
@@ -195,8 +197,10 @@ class ApiContractHttpTest extends CommandSideHttpTest {
         assertThat(docs.at("/components/schemas/EnterpriseConfirmationRequest/properties/uscc/pattern").asText())
                 .isNotBlank();
         JsonNode nomination = docs.at("/components/schemas/StaffNominationRequest/properties");
-        assertThat(nomination.at("/role/x-enum-descriptions").toString()).contains("办税员", "开票员");
-        assertThat(nomination.at("/scopes/items/x-enum-descriptions").toString()).contains("税费申报");
+        assertThat(nomination.at("/role/$ref").asText()).endsWith("/RelationshipRole");
+        assertThat(nomination.at("/scopes/items/$ref").asText()).endsWith("/FunctionSet");
+        assertThat(docs.at("/components/schemas/RelationshipRole/x-enum-descriptions").toString()).contains("办税员", "开票员");
+        assertThat(docs.at("/components/schemas/FunctionSet/x-enum-descriptions").toString()).contains("税费申报");
         for (Class<? extends Enum<?>> type : ChineseLabels.enums()) {
             assertThat(ChineseLabels.of(type).values()).as(type.getSimpleName()).doesNotContainNull();
         }
@@ -219,6 +223,7 @@ class ApiContractHttpTest extends CommandSideHttpTest {
     private static HttpJson.Response send(String method, String path, String contentType, String body, String accept)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.baseUrl() + path))
+                .header("Authorization", "Bearer " + person)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -170,6 +170,19 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void forgedCursorsAreRefusedNotFailed() {
+        var me = querySide.http().as(TOKENS.get("person"));
+        for (String path : List.of("/api/me/history?cursor=" + cursor("+10000-01-01T00:00:00Z\u001frecord"),
+                "/api/me/history?cursor=" + cursor("2024-01-01T00:00:00Z\u001f\u0000"),
+                "/api/me/enterprises?cursor=" + cursor("91330100716105852F\u001f\u0000"),
+                "/api/me/authorizations?cursor=" + cursor("0\u001f\u0000\u001fTAX_OFFICER\u001fx"))) {
+            var answer = me.get(path);
+            assertThat(answer.status()).as(path + " " + answer.raw()).isEqualTo(400);
+            assertThat(answer.text("code")).isEqualTo("INVALID_CURSOR");
+        }
+    }
+
+    @Test
     void malformedRequestsNeverFailTheServerNorWriteAnEvent() throws Exception {
         List<Operation> operations = new ArrayList<>();
         operations.addAll(operations(commandSide.http().baseUrl()));

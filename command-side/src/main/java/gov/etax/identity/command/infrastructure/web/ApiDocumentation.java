@@ -47,10 +47,10 @@ public class ApiDocumentation {
 
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
-    /** Callers need no token for these; every other operation may answer 401 and 403. */
-    private static final List<String> PUBLIC = List.of("/api/persons/registrations", "/api/sessions",
-            "/api/sms-challenges", "/api/password-resets", "/api/phone-recoveries", "/api/login-tickets",
-            "/api/reference/", "/api/dev/");
+    /** Callers need no token for these (docs/security.md); every other operation may answer 401 and 403. */
+    private static final Set<String> PUBLIC = Set.of("/api/persons/registrations", "/api/sessions",
+            "/api/sms-challenges", "/api/password-resets", "/api/phone-recoveries");
+    private static final List<String> PUBLIC_UNDER = List.of("/api/login-tickets", "/api/reference/", "/api/dev/");
 
     @Bean
     RefusalCatalogue refusalCatalogue() {
@@ -81,19 +81,21 @@ public class ApiDocumentation {
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.setComponents(components);
             components.addSchemas(PROBLEM, problemSchema());
+            Map<String, Schema> enums = new TreeMap<>();
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                    if (PUBLIC.stream().noneMatch(path::startsWith)) {
+                    if (!PUBLIC.contains(path) && PUBLIC_UNDER.stream().noneMatch(path::startsWith)) {
                         document(operation, List.of(CommonReason.AUTHENTICATION_REQUIRED, CommonReason.ACCESS_DENIED));
                     }
                     if (operation.getParameters() != null) {
-                        operation.getParameters().forEach(ApiDocumentation::describeParameter);
+                        operation.getParameters().forEach(parameter -> describeParameter(parameter, enums));
                     }
                 }));
             }
             if (components.getSchemas() != null) {
-                components.getSchemas().forEach((name, schema) -> describeProperties(name, schema));
+                components.getSchemas().forEach((name, schema) -> describeProperties(name, schema, enums));
             }
+            enums.forEach(components::addSchemas);
         };
     }
 
@@ -160,30 +162,72 @@ public class ApiDocumentation {
         return problem;
     }
 
-    private static void describeParameter(Parameter parameter) {
-        if (parameter.getSchema() != null) {
-            format(parameter.getName(), null).ifPresent(describe -> describe.accept(parameter.getSchema()));
-            if ("reason".equals(parameter.getName())) {
-                labelled(parameter.getSchema(), EndReason.class, "Why the relationship ends");
-            }
+    private static void describeParameter(Parameter parameter, Map<String, Schema> enums) {
+        if (parameter.getSchema() == null) {
+            return;
+        }
+        if ("reason".equals(parameter.getName())) {
+            parameter.setSchema(enumRef(enums, EndReason.class));
+        } else {
+            format(parameter.getName()).ifPresent(describe -> describe.accept(parameter.getSchema()));
         }
     }
 
-    private static void describeProperties(String schemaName, Schema<?> schema) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void describeProperties(String schemaName, Schema<?> schema, Map<String, Schema> enums) {
         if (schema.getProperties() == null || schemaName.startsWith("Dev") || schemaName.startsWith("StaffToken")) {
             return;
         }
-        schema.getProperties().forEach((property, value) -> format(property, schemaName)
-                .ifPresent(describe -> describe.accept(value.getItems() != null && "scopes".equals(property)
-                        ? value.getItems() : value)));
+        Map<String, Schema> properties = (Map) schema.getProperties();
+        properties.replaceAll((property, value) -> {
+            Class<? extends Enum<?>> type = enumOf(property, schemaName);
+            if (type != null) {
+                if (value.getItems() == null) {
+                    return enumRef(enums, type);
+                }
+                value.setItems(enumRef(enums, type));
+                return value;
+            }
+            format(property).ifPresent(describe -> describe.accept(value));
+            return value;
+        });
     }
 
-    /** The description of a field by its name: the same name means the same thing everywhere in this API. */
-    private static java.util.Optional<Consumer<Schema<?>>> format(String name, String schemaName) {
+    /** The enumeration a field holds, by its name: the same name means the same thing everywhere in this API. */
+    private static Class<? extends Enum<?>> enumOf(String property, String schemaName) {
+        return switch (property) {
+            case "documentType", "agentDocumentType", "holderDocumentType" -> DocumentType.class;
+            case "role" -> RelationshipRole.class;
+            case "scopes" -> FunctionSet.class;
+            case "taxOfficerIdentity" -> TaxOfficerIdentity.class;
+            case "entry" -> LoginEntry.class;
+            case "reason" -> "RelationshipEndRequest".equals(schemaName) ? EndReason.class : null;
+            default -> null;
+        };
+    }
+
+    /** A shared enum schema (one class in a generated client), named after the enumeration. */
+    @SuppressWarnings("rawtypes")
+    private static Schema<?> enumRef(Map<String, Schema> enums, Class<? extends Enum<?>> type) {
+        enums.computeIfAbsent(type.getSimpleName(), name -> {
+            Schema<String> schema = new StringSchema();
+            labelled(schema, type, ENUM_MEANINGS.get(type));
+            return schema;
+        });
+        return new Schema<>().$ref("#/components/schemas/" + type.getSimpleName());
+    }
+
+    private static final Map<Class<?>, String> ENUM_MEANINGS = Map.of(
+            DocumentType.class, "Identity document type (REG-3); GET /api/reference/document-types says which register online",
+            RelationshipRole.class, "Relationship with the enterprise (ACC-1), also the role of an enterprise session",
+            FunctionSet.class, "Function set a grant carries (ACC-5)",
+            TaxOfficerIdentity.class, "Main or sub identity of a tax officer",
+            LoginEntry.class, "Login entry (LOGIN-1)",
+            EndReason.class, "Why a relationship ends");
+
+    /** The format of a field by its name: patterns with examples for identifiers. */
+    private static java.util.Optional<Consumer<Schema<?>>> format(String name) {
         Consumer<Schema<?>> describe = switch (name) {
-            case "documentType", "agentDocumentType", "holderDocumentType" ->
-                    s -> labelled(s, DocumentType.class, "Identity document type (REG-3); GET /api/reference/document-types "
-                            + "says which register online");
             case "documentNumber", "agentDocumentNumber" -> s -> s.pattern("^[0-9A-Za-z]{5,20}$")
                     .example("11010519491231002X")
                     .description("Identity document number, valid for its type (REG-2): 18 characters for a resident "
@@ -199,12 +243,6 @@ public class ApiDocumentation {
                     .description("The competent tax office (主管税务机关), an 11-digit tax-office code");
             case "username" -> s -> s.pattern("^[A-Za-z][A-Za-z0-9]{5,19}$").example("zhangsan01")
                     .description("6 to 20 letters or digits, starting with a letter; case-sensitive (LOGIN-7)");
-            case "role" -> s -> labelled(s, RelationshipRole.class, "Relationship with the enterprise (ACC-1)");
-            case "scopes" -> s -> labelled(s, FunctionSet.class, "Function set (ACC-5)");
-            case "taxOfficerIdentity" -> s -> labelled(s, TaxOfficerIdentity.class, "Main or sub identity of a tax officer");
-            case "entry" -> s -> labelled(s, LoginEntry.class, "Login entry (LOGIN-1)");
-            case "reason" -> "RelationshipEndRequest".equals(schemaName)
-                    ? s -> labelled(s, EndReason.class, "Why the relationship ends") : null;
             case "realNameLevel" -> s -> s.description("Real-name level (实名等级): 3 三级实名 (migrated, no face "
                     + "verification, REG-5), 4 四级实名 (face verified, REG-2)")
                     .addExtension("x-enum-descriptions", List.of("三级实名", "四级实名"));

@@ -100,23 +100,40 @@ public class QueryApiDocumentation {
                     "scopes", FunctionSet.class, "taxOfficerIdentity", TaxOfficerIdentity.class,
                     "documentType", DocumentType.class, "holderDocumentType", DocumentType.class,
                     "status", AuthorizationStatus.class);
-            components.getSchemas().forEach((name, schema) -> describeProperties(name, schema, labelled));
+            Map<String, Schema> enums = new TreeMap<>();
+            components.getSchemas().forEach((name, schema) -> describeProperties(name, schema, labelled, enums));
+            enums.forEach(components::addSchemas);
         };
     }
 
-    private static void describeProperties(String name, Schema<?> schema, Map<String, Class<? extends Enum<?>>> labelled) {
+    /** Codes become shared enum schemas named after their enumeration: one enum class in a generated client. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void describeProperties(String name, Schema<?> schema, Map<String, Class<? extends Enum<?>>> labelled,
+                                           Map<String, Schema> enums) {
         if (schema.getProperties() == null || "Problem".equals(name) || name.startsWith("Projection")
                 || name.startsWith("Segment")) {
             return;
         }
-        schema.getProperties().forEach((property, value) -> {
+        Map<String, Schema> properties = (Map) schema.getProperties();
+        properties.replaceAll((property, value) -> {
             Class<? extends Enum<?>> type = labelled.get(property);
-            Schema<?> target = value.getItems() != null ? value.getItems() : value;
-            if (type != null && "string".equals(target.getType())) {
-                describe(target, type);
-            } else if ("realNameLevel".equals(property)) {
-                value.description("Real-name level (实名等级): 3 三级实名 (migrated, REG-5), 4 四级实名 (face verified, REG-2)");
+            if (type == null) {
+                if ("realNameLevel".equals(property)) {
+                    value.description("Real-name level (实名等级): 3 三级实名 (migrated, REG-5), 4 四级实名 (face verified, REG-2)");
+                }
+                return value;
             }
+            enums.computeIfAbsent(type.getSimpleName(), k -> {
+                Schema<String> codes = new StringSchema();
+                describe(codes, type);
+                return codes;
+            });
+            Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + type.getSimpleName());
+            if (value.getItems() == null) {
+                return ref;
+            }
+            value.setItems(ref);
+            return value;
         });
     }
 
