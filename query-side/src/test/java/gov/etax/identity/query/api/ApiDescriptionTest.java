@@ -79,8 +79,13 @@ class ApiDescriptionTest {
     private static final List<Object> WRONG_VALUES = List.of(12345, -1, 1.5e308, true, List.of(), List.of("x", 1),
             Map.of("x", 1), "", " ", "\u0000", "x", "中文名字\uD83D\uDE00", "a".repeat(5000), "<script>",
             "' OR 1=1 --", "9999-99-99", "+10000-01-01T00:00:00Z", "NATURAL_PERSON_", "%00");
+    /**
+     * Kept under Tomcat's 8 KB header limit: past it Tomcat answers 400 and closes the connection, a
+     * client still sending its body may see no answer at all (the raw request tests of the command
+     * side cover overlong requests).
+     */
     private static final List<String> BAD_TOKENS = List.of("Bearer", "Bearer ", "Bearer x.y.z", "Basic YTpi",
-            "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "Bearer " + "a".repeat(9000));
+            "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "Bearer " + "a".repeat(6000));
 
     private static PostgresTestDatabase database;
     private static CommandSideNode commandSide;
