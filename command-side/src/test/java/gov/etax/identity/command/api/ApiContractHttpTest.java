@@ -147,6 +147,52 @@ class ApiContractHttpTest extends CommandSideHttpTest {
     }
 
     @Test
+    @DisplayName("No two request or response types share a schema name (springdoc would merge them silently)")
+    void noTwoTypesShareASchemaName() throws ClassNotFoundException {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                org.springframework.web.bind.annotation.RestController.class));
+        Map<String, Set<Class<?>>> byName = new java.util.TreeMap<>();
+        for (var bean : scanner.findCandidateComponents("gov.etax.identity.command")) {
+            for (var method : Class.forName(bean.getBeanClassName()).getDeclaredMethods()) {
+                if (!org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(method,
+                        org.springframework.web.bind.annotation.RequestMapping.class)) {
+                    continue;
+                }
+                collect(method.getGenericReturnType(), byName);
+                for (var parameter : method.getParameters()) {
+                    if (parameter.isAnnotationPresent(org.springframework.web.bind.annotation.RequestBody.class)) {
+                        collect(parameter.getParameterizedType(), byName);
+                    }
+                }
+            }
+        }
+        assertThat(byName).as("schema types").hasSizeGreaterThan(30);
+        assertThat(byName.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString))
+                .as("schema names shared by several types").isEmpty();
+    }
+
+    /** The records of this application a type refers to, by the schema name springdoc gives each. */
+    private static void collect(java.lang.reflect.Type type, Map<String, Set<Class<?>>> byName) {
+        if (type instanceof java.lang.reflect.ParameterizedType generic) {
+            for (var argument : generic.getActualTypeArguments()) {
+                collect(argument, byName);
+            }
+            return;
+        }
+        if (!(type instanceof Class<?> raw) || !raw.isRecord() || !raw.getName().startsWith("gov.etax.identity")) {
+            return;
+        }
+        var annotation = raw.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+        String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : raw.getSimpleName();
+        if (byName.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(raw)) {
+            for (var component : raw.getRecordComponents()) {
+                collect(component.getGenericType(), byName);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("Every operation that creates something documents 201, with Location where the server sends one")
     void creatingOperationsDocument201() {
         List<String> missing = new ArrayList<>();
