@@ -68,7 +68,7 @@ public class HistorySimulation extends Simulation {
         return exec(session -> session.set("sentAt", System.nanoTime()))
                 .exec(http("switch (" + person + " history)").post("/api/sessions/current/switch")
                         .header("Authorization", "Bearer #{" + tokenKey + "}")
-                        .body(StringBody("{}"))
+                        .body(StringBody("{\"to\":\"NATURAL_PERSON\"}"))
                         .check(status().is(201), jsonPath("$.accessToken").saveAs(tokenKey)))
                 .exec(session -> {
                     // Microseconds, not Gatling's whole milliseconds: a short history answers in a few ms.

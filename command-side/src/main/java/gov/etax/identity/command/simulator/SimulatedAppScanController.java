@@ -3,6 +3,7 @@ package gov.etax.identity.command.simulator;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.scanlogin.ScanLoginService;
 import gov.etax.identity.kernel.refusal.CommonReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +28,7 @@ public class SimulatedAppScanController implements DevelopmentSimulator {
         this.scanLogin = scanLogin;
     }
 
+    @Schema(name = "DevLoginTicketApproval")
     public record Approval(String app) {
     }
 

@@ -2,6 +2,7 @@ package gov.etax.identity.command.simulator;
 
 import gov.etax.identity.command.verification.SmsGateway;
 import gov.etax.identity.kernel.person.MobilePhone;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,7 @@ public class SimulatedSmsGateway implements SmsGateway, DevelopmentSimulator {
         return List.copyOf(outbox.getOrDefault(phone, List.of()));
     }
 
+    @Schema(name = "DevSms")
     public record Sms(String phone, String text, Instant sentAt) {
     }
 }

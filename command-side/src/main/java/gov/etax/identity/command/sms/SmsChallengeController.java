@@ -9,6 +9,8 @@ import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.security.SessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,13 +42,16 @@ public class SmsChallengeController {
     }
 
     /** @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a PHONE_BINDING code */
+    @Schema(name = "SmsChallengeRequest")
     public record Request(String phone, String purpose, String faceVerificationToken) {
     }
 
+    @Schema(name = "SmsChallengeSent")
     public record Sent(String phoneMasked, SmsPurpose purpose, Instant expiresAt, int sendsLeftInWindow) {
     }
 
     /** 202: the code is on its way to the phone; the response never carries it. */
+    @ApiResponse(responseCode = "202", description = "The code is on its way")
     @PostMapping("/api/sms-challenges")
     public ResponseEntity<Sent> send(@RequestBody Request request, @AuthenticationPrincipal Jwt token,
                                      HttpServletRequest http) {

@@ -1,6 +1,7 @@
 package gov.etax.identity.command.specialsubject;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,7 @@ public class SpecialSubjectController {
         return specialSubject.find(CurrentPerson.of(token), numberEndsWith);
     }
 
+    @Schema(name = "CompetentAuthoritySwitch")
     public record AuthoritySwitch(String competentAuthority) {
     }
 

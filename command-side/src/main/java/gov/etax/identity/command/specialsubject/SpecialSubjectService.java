@@ -11,6 +11,7 @@ import gov.etax.identity.kernel.matter.commands.SwitchCompetentAuthority;
 import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public class SpecialSubjectService {
         this.clock = clock;
     }
 
+    @Schema(name = "CrossRegionMatterReport")
     public record MatterReport(String matterNumber, String uscc, String projectName, String competentAuthority,
                                String handlerName, String handlerPhone) {
     }
@@ -54,6 +56,7 @@ public class SpecialSubjectService {
     }
 
     /** @param visibleAs the role that entitles the person, or HANDLER */
+    @Schema(name = "CrossRegionMatter")
     public record VisibleMatter(String matterNumber, String uscc, String projectName, String competentAuthority,
                                 String visibleAs) {
     }

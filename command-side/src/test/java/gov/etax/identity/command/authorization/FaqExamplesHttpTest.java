@@ -54,7 +54,7 @@ class FaqExamplesHttpTest extends CommandSideHttpTest {
 
         String wangForA = logInForEnterprise(http, xiaoWang.phone(), PASSWORD, companyA, null);
         assertThat(wangForA).isNotBlank();
-        assertThat(http.as(wangForA).post("/api/sessions/current/switch", Map.of("uscc", companyA, "role", "TAX_OFFICER"))
+        assertThat(http.as(wangForA).post("/api/sessions/current/switch", Map.of("to", "ENTERPRISE", "uscc", companyA, "role", "TAX_OFFICER"))
                 .text("role")).isEqualTo("TAX_OFFICER");
     }
 
@@ -71,7 +71,7 @@ class FaqExamplesHttpTest extends CommandSideHttpTest {
 
         String asLegalRepresentative = faceSession(xiaoMing, companyA, "LEGAL_REPRESENTATIVE");
         HttpJson.Response asTaxOfficer = http.as(asLegalRepresentative).post("/api/sessions/current/switch",
-                Map.of("uscc", companyA, "role", "TAX_OFFICER"));
+                Map.of("to", "ENTERPRISE", "uscc", companyA, "role", "TAX_OFFICER"));
         assertThat(asTaxOfficer.status()).as(asTaxOfficer.raw()).isEqualTo(201);
         assertThat(asTaxOfficer.text("enterprise")).isEqualTo(companyA);
         assertThat(asTaxOfficer.text("role")).isEqualTo("TAX_OFFICER");
@@ -85,7 +85,7 @@ class FaqExamplesHttpTest extends CommandSideHttpTest {
         String companyC = confirmedEnterprise("C公司", zhang);
 
         String forB = faceSession(zhang, companyB, null);
-        HttpJson.Response forC = http.as(forB).post("/api/sessions/current/switch", Map.of("uscc", companyC));
+        HttpJson.Response forC = http.as(forB).post("/api/sessions/current/switch", Map.of("to", "ENTERPRISE", "uscc", companyC));
         assertThat(forC.status()).as(forC.raw()).isEqualTo(201);
         assertThat(forC.text("enterprise")).isEqualTo(companyC);
         assertThat(forC.text("role")).isEqualTo("LEGAL_REPRESENTATIVE");

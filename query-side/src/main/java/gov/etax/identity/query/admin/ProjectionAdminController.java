@@ -1,5 +1,7 @@
 package gov.etax.identity.query.admin;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,8 @@ public class ProjectionAdminController {
     }
 
     /** 202: the rebuild has started; follow it at the Location. */
+    @ApiResponse(responseCode = "202", description = "The replay started",
+            headers = @Header(name = "Location", description = "The projection's status: /api/admin/projections/{name}"))
     @PostMapping("/api/admin/projections/{name}/replay")
     public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         ProjectionStatus status = monitor.replay(name);

@@ -45,11 +45,7 @@ public class AccountCenterController {
                                @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 2);
         if (page.after() != null) {
-            try {
-                java.time.Instant.parse(page.after().get(0));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw CenterReason.INVALID_CURSOR.refusal();
-            }
+            page.instantAt(0);
         }
         return queryGateway.query(new FindMyHistory(PersonId.parse(token.getSubject()), page),
                 ResponseTypes.instanceOf(HistoryPage.class)).join();

@@ -128,11 +128,7 @@ public class CenterQueries {
         String after = "";
         if (page.after() != null) {
             after = "AND (h.occurred_at, h.record_id) < (?, ?) ";
-            try {
-                args.add(Timestamp.from(Instant.parse(page.after().get(0))));
-            } catch (RuntimeException e) {
-                throw CenterReason.INVALID_CURSOR.refusal();
-            }
+            args.add(Timestamp.from(page.instantAt(0)));
             args.add(page.after().get(1));
         }
         args.add(page.fetchSize());

@@ -1,6 +1,8 @@
 package gov.etax.identity.query.center;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -30,7 +32,8 @@ public record PageRequest(List<String> after, int limit) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> key = Arrays.asList(decoded.split(SEPARATOR, -1));
-            if (key.size() != keyParts) {
+            // PostgreSQL refuses NUL in text: a forged cursor must be a 400, never a failed query.
+            if (key.size() != keyParts || key.stream().anyMatch(part -> part.chars().anyMatch(Character::isISOControl))) {
                 throw CenterReason.INVALID_CURSOR.refusal();
             }
             return new PageRequest(key, size);
@@ -38,6 +41,22 @@ public record PageRequest(List<String> after, int limit) {
             throw CenterReason.INVALID_CURSOR.refusal();
         }
     }
+
+    /** The key part at {@code index} as an instant within the years the database stores (1..9999). */
+    public Instant instantAt(int index) {
+        try {
+            Instant instant = Instant.parse(after.get(index));
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw CenterReason.INVALID_CURSOR.refusal();
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw CenterReason.INVALID_CURSOR.refusal();
+        }
+    }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public static String cursor(List<String> key) {
         return Base64.getUrlEncoder().withoutPadding()

@@ -140,7 +140,7 @@ class AccountCenterHttpTest {
         assertThat(mine.get("/api/me/account").status()).isEqualTo(200);
 
         // An identity switch: he acts for the enterprise as its tax officer.
-        Map<String, Object> switchTo = Map.of("uscc", company.uscc(), "role", "TAX_OFFICER");
+        Map<String, Object> switchTo = Map.of("to", "ENTERPRISE", "uscc", company.uscc(), "role", "TAX_OFFICER");
         HttpJson.Response switched = command.as(naturalPersonSessionByFace(command, xiaoWang))
                 .post("/api/sessions/current/switch", switchTo);
         assertThat(switched.status()).as(switched.raw()).isLessThan(300);

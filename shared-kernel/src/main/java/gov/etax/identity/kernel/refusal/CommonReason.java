@@ -1,9 +1,12 @@
 package gov.etax.identity.kernel.refusal;
 
 import static gov.etax.identity.kernel.refusal.Kind.FORBIDDEN;
+import static gov.etax.identity.kernel.refusal.Kind.INTERNAL;
 import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
 import static gov.etax.identity.kernel.refusal.Kind.NOT_FOUND;
 import static gov.etax.identity.kernel.refusal.Kind.UNAUTHENTICATED;
+
+import java.util.Arrays;
 
 /** Refusals of malformed input and unknown things, shared by both applications. */
 public enum CommonReason implements Reason {
@@ -20,7 +23,32 @@ public enum CommonReason implements Reason {
     PERSON_NOT_FOUND(NOT_FOUND, null, "No such person.", "未找到该用户"),
     NOT_FOUND_ROUTE(NOT_FOUND, null, "No such resource.", "资源不存在"),
     AUTHENTICATION_REQUIRED(UNAUTHENTICATED, null, "A valid access token is required: log in first.", "请先登录"),
-    ACCESS_DENIED(FORBIDDEN, null, "This caller may not do this.", "无权执行此操作");
+    ACCESS_DENIED(FORBIDDEN, null, "This caller may not do this.", "无权执行此操作"),
+    METHOD_NOT_ALLOWED(Kind.METHOD_NOT_ALLOWED, null, "This resource does not answer this HTTP method.", "不支持该请求方法"),
+    NOT_ACCEPTABLE(Kind.NOT_ACCEPTABLE, null, "This resource cannot answer in any of the accepted media types.",
+            "无法以请求的格式返回结果"),
+    PAYLOAD_TOO_LARGE(Kind.PAYLOAD_TOO_LARGE, null, "The request is too large.", "请求内容过大"),
+    UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE, null,
+            "The request body must be sent as application/json (Content-Type).", "请求内容格式不受支持，请使用JSON"),
+    INTERNAL_ERROR(INTERNAL, null, "The request could not be completed; nothing was changed.", "系统繁忙，请稍后再试"),
+    SERVICE_UNAVAILABLE(Kind.SERVICE_UNAVAILABLE, null, "The service is temporarily unavailable; try again later.",
+            "服务暂不可用，请稍后再试");
+
+    /**
+     * The reason for an error the web container or framework raises with only a status (an unknown
+     * route, a wrong method, an unreadable request line): the same code and wording for that status
+     * on both applications.
+     */
+    public static CommonReason forStatus(int status) {
+        if (status == 400) {
+            return MALFORMED_REQUEST;
+        }
+        if (status == 404) {
+            return NOT_FOUND_ROUTE;
+        }
+        return Arrays.stream(values()).filter(r -> r.kind().httpStatus() == status).findFirst()
+                .orElse(status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST);
+    }
 
     private final Text text;
 

@@ -1,6 +1,8 @@
 package gov.etax.identity.command.authorization.agency;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +27,8 @@ public class TaxAgencyController {
         this.requests = requests;
     }
 
+    @ApiResponse(responseCode = "201", description = "Requested; pending until the other side confirms",
+            headers = @Header(name = "Location", description = "The authorization: /api/authorizations/{authorizationId}"))
     @PostMapping("/api/enterprises/{uscc}/tax-agents")
     public ResponseEntity<TaxAgencyRequests.Requested> request(@PathVariable String uscc,
                                                                @RequestBody TaxAgencyRequests.Request request,

@@ -17,6 +17,7 @@ import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +42,12 @@ public class TaxAgencyRequests {
     }
 
     /** The path's {uscc} is the client; the agency is named here. */
+    @Schema(name = "TaxAgencyRequest")
     public record Request(String agencyUscc, String agentDocumentType, String agentDocumentNumber,
                           List<String> scopes, String validUntil) {
     }
 
+    @Schema(name = "TaxAgencyRequested")
     public record Requested(String authorizationId, String status, String initiatedBy, String awaiting,
                             Set<FunctionSet> scopes, LocalDate validUntil) {
     }

@@ -1,6 +1,7 @@
 package gov.etax.identity.command.authorization.confirm;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,6 +24,7 @@ public class ConfirmationController {
         this.confirmation = confirmation;
     }
 
+    @Schema(name = "AuthorizationConfirmationRequest")
     public record ConfirmationRequest(String faceVerificationToken) {
     }
 

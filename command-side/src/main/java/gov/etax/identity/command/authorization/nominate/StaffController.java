@@ -1,6 +1,8 @@
 package gov.etax.identity.command.authorization.nominate;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +26,8 @@ public class StaffController {
         this.nomination = nomination;
     }
 
+    @ApiResponse(responseCode = "201", description = "Nominated; pending until the nominee confirms (ACC-4, ACC-5)",
+            headers = @Header(name = "Location", description = "The authorization: /api/authorizations/{authorizationId}"))
     @PostMapping("/api/enterprises/{uscc}/staff")
     public ResponseEntity<StaffNomination.Nominated> nominate(@PathVariable String uscc,
                                                               @RequestBody StaffNomination.Nomination request,

@@ -19,6 +19,7 @@ import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.refusal.CommonReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
@@ -51,10 +52,12 @@ public class StaffNomination {
      * @param scopes             function sets; empty for the role's default
      * @param validUntil         the last day of validity, yyyy-MM-dd (有效期止)
      */
+    @Schema(name = "StaffNominationRequest")
     public record Nomination(String documentType, String documentNumber, String role, String taxOfficerIdentity,
                              List<String> scopes, String validUntil) {
     }
 
+    @Schema(name = "StaffNominated")
     public record Nominated(String authorizationId, String status, String role, Set<FunctionSet> scopes,
                             LocalDate validUntil) {
     }

@@ -1,6 +1,7 @@
 package gov.etax.identity.command.authorization.revoke;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,6 +26,7 @@ public class RevocationController {
         this.ending = ending;
     }
 
+    @Schema(name = "RelationshipEndRequest")
     public record EndRequest(String reason) {
     }
 

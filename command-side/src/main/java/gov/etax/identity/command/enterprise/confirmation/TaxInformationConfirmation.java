@@ -10,6 +10,7 @@ import gov.etax.identity.kernel.enterprise.commands.ConfirmEnterpriseTaxInformat
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.PersonName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
@@ -27,12 +28,15 @@ public class TaxInformationConfirmation {
         this.commandGateway = commandGateway;
     }
 
+    @Schema(name = "EnterprisePersonData")
     public record PersonData(String documentType, String documentNumber, String name) {
     }
 
+    @Schema(name = "EnterpriseConfirmationRequest")
     public record Request(String uscc, String name, PersonData legalRepresentative, PersonData financeManager) {
     }
 
+    @Schema(name = "EnterpriseConfirmed")
     public record Confirmed(String enterpriseId, String uscc, String legalRepresentativeAuthorizationId,
                             String financeManagerAuthorizationId) {
     }

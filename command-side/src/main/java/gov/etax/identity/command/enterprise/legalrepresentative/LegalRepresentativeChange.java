@@ -11,6 +11,7 @@ import gov.etax.identity.kernel.enterprise.LegalRepresentativeSource;
 import gov.etax.identity.kernel.enterprise.ReportedPerson;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.enterprise.commands.ChangeLegalRepresentative;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
 
@@ -29,9 +30,11 @@ public class LegalRepresentativeChange {
         this.commands = commands;
     }
 
+    @Schema(name = "LegalRepresentativeChangeRequest")
     public record Request(String documentType, String documentNumber, String name, String source) {
     }
 
+    @Schema(name = "LegalRepresentativeChanged")
     public record Changed(String enterpriseId, String uscc, String previousAuthorizationId, String authorizationId,
                           String source) {
     }

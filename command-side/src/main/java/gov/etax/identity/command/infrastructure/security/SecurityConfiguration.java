@@ -41,6 +41,7 @@ public class SecurityConfiguration {
                                 "/api/sms-challenges", "/api/password-resets", "/api/phone-recoveries", "/api/login-tickets",
                                 "/api/login-tickets/*/session").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/login-tickets/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/reference/**").permitAll()
                         // Exists only in the dev profile; prod refuses to start with simulators.
                         .requestMatchers("/api/dev/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/actuator/health",

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.web;
 
+import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
 import org.springframework.http.HttpStatusCode;
@@ -28,9 +29,16 @@ public final class ProblemDetails {
         return problem;
     }
 
-    /** Spring's own errors (unknown route, wrong method, unreadable body) get a stable code too. */
-    public static void addCode(ProblemDetail problem, String code) {
-        problem.setProperty("code", code);
-        problem.setProperty("message", problem.getDetail());
+    /**
+     * Spring's and the container's own errors (unknown route, wrong method, unreadable body) get the
+     * stable code and both languages of the common reason for their status.
+     */
+    public static void describe(ProblemDetail problem) {
+        CommonReason reason = CommonReason.forStatus(problem.getStatus());
+        String detail = problem.getDetail() == null ? reason.message() : problem.getDetail();
+        problem.setTitle(reason.message());
+        problem.setProperty("code", reason.code());
+        problem.setProperty("message", detail);
+        problem.setProperty("message_zh", reason.messageZh());
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 @RestControllerAdvice
@@ -43,6 +44,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return response.body(problem);
     }
 
+    /** No endpoint takes multipart bodies; one that is not even well-formed multipart is the same mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException exception) {
+        return refused(CommonReason.UNSUPPORTED_MEDIA_TYPE.refusal());
+    }
+
     /** Axon may hand a refusal over wrapped; the caller still deserves the refusal. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
@@ -54,7 +61,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was changed.");
-        ProblemDetails.addCode(problem, "INTERNAL_ERROR");
+        ProblemDetails.describe(problem);
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -75,8 +82,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            ProblemDetails.addCode(problem, statusCode.value() == 404 ? CommonReason.NOT_FOUND_ROUTE.code()
-                    : HttpStatus.valueOf(statusCode.value()).name());
+            ProblemDetails.describe(problem);
         }
         return response;
     }

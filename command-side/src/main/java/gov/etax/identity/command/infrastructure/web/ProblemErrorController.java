@@ -1,6 +1,6 @@
 package gov.etax.identity.command.infrastructure.web;
 
-import gov.etax.identity.kernel.refusal.CommonReason;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors raised before Spring MVC sees the request (an unparseable header, a filter failure) reach
  * the container's error page; they too answer problem+json with a code, like every other error.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 
@@ -24,8 +25,7 @@ public class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is4xxClientError()
                 ? "The request could not be read." : "The request could not be completed; nothing was changed.");
-        ProblemDetails.addCode(problem, status == HttpStatus.NOT_FOUND ? CommonReason.NOT_FOUND_ROUTE.code()
-                : status == HttpStatus.BAD_REQUEST ? CommonReason.MALFORMED_REQUEST.code() : status.name());
+        ProblemDetails.describe(problem);
         return ResponseEntity.status(status).body(problem);
     }
 }

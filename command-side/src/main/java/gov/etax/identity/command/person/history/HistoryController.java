@@ -23,7 +23,7 @@ public class HistoryController {
         this.commands = commands;
     }
 
-    @Schema(description = "The answer to clearing a history record")
+    @Schema(name = "HistoryRecordClearing", description = "The answer to clearing a history record")
     public record Result(
             @Schema(description = "The record, as GET /api/me/history on the query side shows it") String recordId,
             @Schema(description = "true when this request hid it; false when it was already hidden") boolean cleared) {

@@ -17,6 +17,7 @@ import gov.etax.identity.kernel.person.commands.MigrateNaturalPerson;
 import gov.etax.identity.kernel.privacy.Masking;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Refusal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,9 +51,11 @@ public class PersonImportService {
     }
 
     /** One existing person as the province's system holds them. */
+    @Schema(name = "PersonImportRow")
     public record Row(String documentType, String documentNumber, String name, List<String> phones, String province) {
     }
 
+    @Schema(name = "PersonImportOutcome")
     public enum Outcome {
         /** a new natural person at real-name level 3 */
         IMPORTED,
@@ -67,6 +70,7 @@ public class PersonImportService {
      * @param phonesClearedAsShared phones not bound because the import lists them for several persons (LOGIN-3)
      * @param phonesBoundToOthers phones not bound because another person already holds them (LOGIN-2)
      */
+    @Schema(name = "PersonImportRowOutcome")
     public record RowOutcome(int row, Outcome outcome, String documentMasked, String province, String personId,
                              Integer phonesBound, Integer phonesClearedAsShared, Integer phonesBoundToOthers,
                              String code, String rule, String message,
@@ -78,6 +82,7 @@ public class PersonImportService {
         }
     }
 
+    @Schema(name = "PersonImportReport")
     public record Report(int imported, int provinceAccountsAdded, int skipped, List<RowOutcome> rows) {
     }
 

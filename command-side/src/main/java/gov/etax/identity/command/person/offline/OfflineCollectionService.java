@@ -5,6 +5,7 @@ import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
 import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.person.commands.RecordOfflineCollection;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
@@ -18,9 +19,11 @@ public class OfflineCollectionService {
         this.commandGateway = commandGateway;
     }
 
+    @Schema(name = "OfflineCollectionRequest")
     public record Collection(String documentType, String documentNumber, String name, String hall) {
     }
 
+    @Schema(name = "OfflineCollectionRecorded")
     public record Recorded(String collectionId, String documentType, String documentNumberMasked, String hall,
                            String collectedBy) {
     }

@@ -10,6 +10,7 @@ import gov.etax.identity.kernel.person.commands.ChangePassword;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
 import gov.etax.identity.kernel.refusal.CommonReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,10 +35,12 @@ public class PasswordChangeService {
         this.commandGateway = commandGateway;
     }
 
+    @Schema(name = "PasswordChangeRequest")
     public record Request(String currentPassword, String newPassword) {
     }
 
     /** @param sessionEnded the caller's token no longer works: log in again with the new password */
+    @Schema(name = "PasswordChangeOutcome")
     public record Outcome(boolean passwordChanged, boolean sessionEnded) {
     }
 

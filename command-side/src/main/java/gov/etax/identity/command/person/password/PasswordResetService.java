@@ -17,6 +17,7 @@ import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.ResetPassword;
 import gov.etax.identity.kernel.person.events.PasswordReset;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -52,11 +53,13 @@ public class PasswordResetService {
     }
 
     /** Either {@code smsCode} with the {@code phone} it was sent to, or {@code faceVerificationToken}. */
+    @Schema(name = "PasswordResetRequest")
     public record Request(String documentType, String documentNumber, String newPassword, String smsCode, String phone,
                           String faceVerificationToken) {
     }
 
     /** @param sessionsEnded the person's open sessions, ended by the reset */
+    @Schema(name = "PasswordResetOutcome")
     public record Outcome(boolean passwordReset, boolean accountUnlocked, int sessionsEnded) {
     }
 

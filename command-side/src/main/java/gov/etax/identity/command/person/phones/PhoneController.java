@@ -8,6 +8,8 @@ import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.PersonId;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,19 +39,25 @@ public class PhoneController {
         this.failedAttempts = failedAttempts;
     }
 
+    @Schema(name = "PhoneBindRequest")
     public record BindRequest(String phone, String smsCode) {
     }
 
+    @Schema(name = "PhoneRecoveryRequest")
     public record RecoveryRequest(String phone, String smsCode, String faceVerificationToken) {
     }
 
     /** 201 when bound now; 200 when the person already held the phone (a repeated request changes nothing). */
+    @ApiResponse(responseCode = "201", description = "The phone is now bound")
+    @ApiResponse(responseCode = "200", description = "The phone was already bound; nothing changed")
     @PostMapping("/api/me/phones")
     public ResponseEntity<PhoneService.Bound> bind(@AuthenticationPrincipal Jwt token, @RequestBody BindRequest request) {
         PhoneService.Bound bound = phones.bind(CurrentPerson.of(token).personId(), request.phone(), request.smsCode());
         return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
     }
 
+    @ApiResponse(responseCode = "201", description = "The phone is now bound")
+    @ApiResponse(responseCode = "200", description = "The phone was already bound; nothing changed")
     @PostMapping("/api/me/phone-recovery")
     public ResponseEntity<PhoneService.Bound> recover(@AuthenticationPrincipal Jwt token,
                                                       @RequestBody RecoveryRequest request) {
@@ -58,6 +66,7 @@ public class PhoneController {
         return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
     }
 
+    @Schema(name = "PhoneRecoveryBeforeLoginRequest")
     public record RecoveryBeforeLoginRequest(String documentType, String documentNumber, String phone, String smsCode,
                                              String faceVerificationToken) {
     }
@@ -66,6 +75,8 @@ public class PhoneController {
      * LOGIN-3: 【找回手机号码】 from the login page, for a person who cannot log in by phone because none
      * is bound: the document names the person, the face scan must be of that document's holder.
      */
+    @ApiResponse(responseCode = "201", description = "The phone is now bound")
+    @ApiResponse(responseCode = "200", description = "The phone was already bound; nothing changed")
     @PostMapping("/api/phone-recoveries")
     public ResponseEntity<PhoneService.Bound> recoverBeforeLogin(@RequestBody RecoveryBeforeLoginRequest request,
                                                                  HttpServletRequest http) {

@@ -14,6 +14,7 @@ import gov.etax.identity.kernel.person.commands.RecoverPhone;
 import gov.etax.identity.kernel.person.commands.UnbindPhone;
 import gov.etax.identity.kernel.person.events.PhoneBound;
 import gov.etax.identity.kernel.refusal.CommonReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ public class PhoneService {
     }
 
     /** @param newlyBound false when the person already held the phone and nothing changed */
+    @Schema(name = "PhoneBinding")
     public record Bound(String phoneMasked, PhoneBound.How how, boolean newlyBound) {
     }
 

@@ -1,6 +1,7 @@
 package gov.etax.identity.command.person.realname;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ public class RealNameController {
         this.realName = realName;
     }
 
+    @Schema(name = "RealNameRaiseRequest")
     public record Request(String faceVerificationToken) {
     }
 

@@ -5,6 +5,7 @@ import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.RealNameLevel;
 import gov.etax.identity.kernel.person.commands.RaiseRealNameLevel;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
@@ -23,6 +24,7 @@ public class RealNameService {
     }
 
     /** @param raised false when the person already had level 4 */
+    @Schema(name = "RealNameRaiseResult")
     public record Result(int realNameLevel, boolean raised) {
     }
 

@@ -13,6 +13,7 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,7 @@ public class PersonRegistration {
         this.commandGateway = commandGateway;
     }
 
+    @Schema(name = "RegistrationApplication")
     public record Application(String documentType, String documentNumber, String name, String phone,
                               String password, String username, String faceVerificationToken) {
     }

@@ -1,6 +1,9 @@
 package gov.etax.identity.command.person.registration;
 
 import gov.etax.identity.kernel.person.PersonId;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,9 +20,12 @@ public class RegistrationController {
         this.registration = registration;
     }
 
+    @Schema(name = "PersonRegistered")
     public record Registered(String personId) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Registered (REG-1..REG-4)",
+            headers = @Header(name = "Location", description = "The new person's account: /api/persons/{personId}/account"))
     @PostMapping("/api/persons/registrations")
     public ResponseEntity<Registered> register(@RequestBody PersonRegistration.Application application) {
         PersonId personId = registration.register(application);

@@ -1,6 +1,7 @@
 package gov.etax.identity.command.person.scanlogin;
 
 import gov.etax.identity.command.person.signin.SignInService.SessionGranted;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ public class ScanLoginController {
         this.scanLogin = scanLogin;
     }
 
+    @Schema(name = "LoginTicket")
     public record TicketView(String ticketId, String status, Instant expiresAt) {
         static TicketView of(LoginTickets.Ticket ticket) {
             return new TicketView(ticket.ticketId(), ticket.status().name(), ticket.expiresAt());

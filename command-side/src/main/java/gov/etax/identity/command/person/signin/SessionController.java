@@ -3,6 +3,8 @@ package gov.etax.identity.command.person.signin;
 import gov.etax.identity.command.infrastructure.ratelimit.FailedAttemptsPerAddress;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import jakarta.servlet.http.HttpServletRequest;
+import gov.etax.identity.kernel.refusal.CommonReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -31,15 +33,42 @@ public class SessionController {
         return failedAttempts.guard(http, () -> signIn.logIn(request));
     }
 
-    public record SwitchRequest(String uscc, String role) {
+    /** What the session acts as after the switch. */
+    public enum SwitchTarget {
+        /** 自然人业务: back to the person's own business; no uscc, no role */
+        NATURAL_PERSON,
+        /** 企业业务 or 代理业务: for the enterprise {@code uscc}, in {@code role} when the person holds several */
+        ENTERPRISE
     }
 
-    /** ACC-8, ACC-9: another role or enterprise without logging in again; answers a new token. */
+    @Schema(name = "SessionSwitchRequest")
+    public record SwitchRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) SwitchTarget to,
+            @Schema(description = "Required when to is ENTERPRISE", example = "91330100716105852F") String uscc,
+            @Schema(description = "Only with to ENTERPRISE; TAX_AGENT opens the agent entry") String role) {
+    }
+
+    /**
+     * ACC-8, ACC-9: another role or enterprise without logging in again; answers a new token. The
+     * target is always explicit: a body without {@code to} is refused, so no malformed request ends
+     * the current session.
+     */
     @PostMapping("/api/sessions/current/switch")
     @ResponseStatus(HttpStatus.CREATED)
     public SignInService.SessionGranted switchTo(@AuthenticationPrincipal Jwt token, @RequestBody SwitchRequest request) {
+        if (request.to() == null) {
+            throw CommonReason.MISSING_FIELD.refusal("to is required: NATURAL_PERSON or ENTERPRISE.");
+        }
+        boolean toEnterprise = request.to() == SwitchTarget.ENTERPRISE;
+        if (toEnterprise && (request.uscc() == null || request.uscc().isBlank())) {
+            throw CommonReason.MISSING_FIELD.refusal("uscc is required to act for an enterprise.");
+        }
+        if (!toEnterprise && (request.uscc() != null || request.role() != null)) {
+            throw CommonReason.MALFORMED_REQUEST.refusal("uscc and role belong to a switch to ENTERPRISE only.");
+        }
         CurrentPerson person = CurrentPerson.of(token);
-        return signIn.switchTo(person.personId(), person.sessionId(), request.uscc(), request.role());
+        return signIn.switchTo(person.personId(), person.sessionId(), toEnterprise ? request.uscc() : null,
+                request.role());
     }
 
     @DeleteMapping("/api/sessions/current")

@@ -5,6 +5,7 @@ import gov.etax.identity.command.person.CredentialStore.ProvinceCredential;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.ProvinceCode;
 import gov.etax.identity.kernel.person.commands.ChooseUnifiedCredentials;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,12 @@ public class UnifiedCredentialsService {
     public record ProvinceAccounts(List<ProvinceAccount> provinceAccounts) {
     }
 
+    @Schema(name = "UnifiedCredentialsRequest")
     public record Request(String province) {
     }
 
     /** @param passwordChangeRequired the next login must replace the chosen credentials' initial password */
+    @Schema(name = "UnifiedCredentialsChosen")
     public record Chosen(String province, boolean passwordChangeRequired) {
     }
 

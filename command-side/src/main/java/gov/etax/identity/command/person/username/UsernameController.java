@@ -1,6 +1,7 @@
 package gov.etax.identity.command.person.username;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,6 +18,7 @@ public class UsernameController {
         this.usernames = usernames;
     }
 
+    @Schema(name = "UsernameChangeRequest")
     public record Request(String username) {
     }
 

@@ -5,6 +5,7 @@ import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.person.commands.ChangeUsername;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,7 @@ public class UsernameService {
     }
 
     /** @param changed false when the person already had exactly this username */
+    @Schema(name = "UsernameChangeResult")
     public record Result(String username, boolean changed) {
     }
 

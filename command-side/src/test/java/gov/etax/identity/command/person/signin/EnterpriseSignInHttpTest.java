@@ -125,20 +125,20 @@ class EnterpriseSignInHttpTest extends CommandSideHttpTest {
         String asLegalRepresentative = logInForEnterprise(http, person.phone(), PASSWORD, companyA, "LEGAL_REPRESENTATIVE");
 
         HttpJson.Response asTaxOfficer = http.as(asLegalRepresentative).post("/api/sessions/current/switch",
-                Map.of("uscc", companyA, "role", "TAX_OFFICER"));
+                Map.of("to", "ENTERPRISE", "uscc", companyA, "role", "TAX_OFFICER"));
         assertThat(asTaxOfficer.status()).as(asTaxOfficer.raw()).isEqualTo(201);
         assertThat(asTaxOfficer.text("role")).isEqualTo("TAX_OFFICER");
         assertThat(http.as(asLegalRepresentative).post("/api/sessions/current/switch",
-                Map.of("uscc", companyB)).status()).as("the session switched away from is over").isEqualTo(401);
+                Map.of("to", "ENTERPRISE", "uscc", companyB)).status()).as("the session switched away from is over").isEqualTo(401);
 
         HttpJson.Response forCompanyB = http.as(asTaxOfficer.text("accessToken")).post("/api/sessions/current/switch",
-                Map.of("uscc", companyB));
+                Map.of("to", "ENTERPRISE", "uscc", companyB));
         assertThat(forCompanyB.status()).isEqualTo(201);
         assertThat(forCompanyB.text("enterprise")).isEqualTo(companyB);
         assertThat(forCompanyB.text("role")).isEqualTo("LEGAL_REPRESENTATIVE");
 
         assertProblem(http.as(forCompanyB.text("accessToken")).post("/api/sessions/current/switch",
-                Map.of("uscc", uscc())), 403, "NO_RELATIONSHIP_WITH_ENTERPRISE", "LOGIN-4", null);
+                Map.of("to", "ENTERPRISE", "uscc", uscc())), 403, "NO_RELATIONSHIP_WITH_ENTERPRISE", "LOGIN-4", null);
     }
 
     @Test
@@ -148,7 +148,7 @@ class EnterpriseSignInHttpTest extends CommandSideHttpTest {
         String enterprise = uscc();
         relate(person, enterprise, RelationshipRole.INVOICING_OFFICER, Instant.now().minus(1, ChronoUnit.DAYS));
         String token = logIn(http, person.phone(), PASSWORD);
-        assertProblem(http.as(token).post("/api/sessions/current/switch", Map.of("uscc", enterprise)), 403,
+        assertProblem(http.as(token).post("/api/sessions/current/switch", Map.of("to", "ENTERPRISE", "uscc", enterprise)), 403,
                 "NO_RELATIONSHIP_WITH_ENTERPRISE", "LOGIN-4", null);
     }
 

@@ -1,6 +1,6 @@
 package gov.etax.identity.query.infrastructure.web;
 
-import gov.etax.identity.kernel.refusal.CommonReason;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Container-level errors (before Spring MVC) as problem+json with a code too. */
+@Hidden
 @RestController
 public class QueryErrorController implements ErrorController {
 
@@ -21,10 +22,7 @@ public class QueryErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is4xxClientError()
                 ? "The request could not be read." : "The request could not be completed.");
-        String stable = status == HttpStatus.NOT_FOUND ? CommonReason.NOT_FOUND_ROUTE.code()
-                : status == HttpStatus.BAD_REQUEST ? CommonReason.MALFORMED_REQUEST.code() : status.name();
-        problem.setProperty("code", stable);
-        problem.setProperty("message", problem.getDetail());
+        QueryProblemAdvice.describe(problem);
         return ResponseEntity.status(status).body(problem);
     }
 }
