@@ -3,6 +3,7 @@ package gov.etax.identity.query.session;
 import gov.etax.identity.kernel.person.events.SessionEnded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.query.infrastructure.persistence.BatchedWrites;
+import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,10 +23,12 @@ public class EndedSessions {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final String endSession;
 
-    public EndedSessions(JdbcTemplate jdbc, BatchedWrites writes) {
+    public EndedSessions(JdbcTemplate jdbc, BatchedWrites writes, Upserts upserts) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.endSession = upserts.overwrite("ended_session", "session_id", "session_id, person_id, ended_at");
     }
 
     @EventHandler
@@ -41,9 +44,7 @@ public class EndedSessions {
 
     private void end(String sessionId, String personId, Instant endedAt) {
         // An upsert: a replay may deliver the same end again; one round trip, not a delete and an insert.
-        writes.add("INSERT INTO ended_session (session_id, person_id, ended_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (session_id) DO UPDATE SET person_id = EXCLUDED.person_id, ended_at = EXCLUDED.ended_at",
-                sessionId, personId, java.sql.Timestamp.from(endedAt));
+        writes.add(endSession, sessionId, personId, java.sql.Timestamp.from(endedAt));
     }
 
     public boolean hasEnded(String sessionId) {
