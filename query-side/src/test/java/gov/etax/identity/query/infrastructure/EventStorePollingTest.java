@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class EventStorePollingTest {
 
-    /** A poll every 50 ms; a second is far more than a poll and a batch need on a slow machine. */
+    /** Polls come every 50 ms; the rest is room for a slow, shared machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
 
     private static PostgresTestDatabase database;

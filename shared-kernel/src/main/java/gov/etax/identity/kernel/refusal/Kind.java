@@ -8,7 +8,9 @@ public enum Kind {
     NOT_FOUND(404),
     CONFLICT(409),
     UNPROCESSABLE(422),
-    TOO_MANY_REQUESTS(429);
+    TOO_MANY_REQUESTS(429),
+    /** Something this service depends on cannot be reached now; worth retrying later. */
+    UNAVAILABLE(503);
 
     private final int httpStatus;
 

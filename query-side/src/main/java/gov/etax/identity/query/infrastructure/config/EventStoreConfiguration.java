@@ -41,7 +41,9 @@ public class EventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 @Value("${etax.event-store.batch-size:100}") int batchSize) {
+                                                 @Value("${etax.event-store.batch-size:100}") int batchSize,
+                                                 @Value("${etax.event-store.schema-wait:2m}") Duration schemaWait) {
+        EventTable.awaitCreated(connectionProvider, schemaWait);
         return JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(defaultSerializer)
