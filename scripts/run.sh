@@ -9,6 +9,8 @@
 #   ETAX_DATA_DIR (./data)                   H2 file, logs and class-data archives
 #   ETAX_SESSION_JWKS_URI                    the command side's keys (default: on COMMAND_PORT)
 #   ETAX_JAVA_OPTS                           extra JVM options for both
+#   ETAX_CDS (true)                          class-data sharing, see launchable()
+#   ETAX_START_TIMEOUT (600)                 seconds to wait for both to be healthy
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,10 +66,33 @@ healthy() {
   return $up
 }
 
+# Class-data sharing (JDK 17: a dynamic archive written when a JVM exits, used by the next start).
+# It needs plain jars on the class path, so each exec jar is extracted once next to its archive;
+# a new build makes a new extraction and archive. ETAX_CDS=false starts the exec jars as they are.
+launchable() {
+  local name=$1 jar=$2 dir="$DATA_DIR/cds/$1"
+  if [ "${ETAX_CDS:-true}" != true ]; then
+    echo "-jar $jar"
+    return
+  fi
+  if [ ! -f "$dir/$name.jar" ] || [ "$jar" -nt "$dir/$name.jar" ]; then
+    rm -rf "$dir" "$DATA_DIR/cds/$name.jsa"
+    java -Djarmode=tools -jar "$jar" extract --destination "$dir" > /dev/null
+    mv "$dir/$(basename "$jar")" "$dir/$name.jar"
+  fi
+  if [ -f "$DATA_DIR/cds/$name.jsa" ]; then
+    echo "-XX:SharedArchiveFile=$DATA_DIR/cds/$name.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $dir/$name.jar"
+  else
+    echo "-XX:ArchiveClassesAtExit=$DATA_DIR/cds/$name.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $dir/$name.jar"
+  fi
+}
+
 start() {
   local name=$1 port=$2 jar=$3
+  local launch
+  launch=$(launchable "$name" "$jar")
   # shellcheck disable=SC2086
-  PORT=$port java ${ETAX_JAVA_OPTS:-} -jar "$jar" > "$DATA_DIR/$name.log" 2>&1 &
+  PORT=$port java ${ETAX_JAVA_OPTS:-} $launch > "$DATA_DIR/$name.log" 2>&1 &
   pids+=($!)
 }
 
@@ -78,7 +103,9 @@ start query-side "$QUERY_PORT" "$QUERY_JAR"
 names=(command-side query-side)
 ports=("$COMMAND_PORT" "$QUERY_PORT")
 up=(0 0)
-for _ in $(seq 1 600); do
+# Generous: on a busy machine two Spring applications may take minutes.
+deadline=$(( $(date +%s) + ${ETAX_START_TIMEOUT:-600} ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
   for i in 0 1; do
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then
       echo "${names[$i]} stopped; see $DATA_DIR/${names[$i]}.log" >&2
@@ -93,7 +120,7 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 if [ "${up[0]}${up[1]}" != 11 ]; then
-  echo "not healthy after 2 minutes; see $DATA_DIR/command-side.log and $DATA_DIR/query-side.log" >&2
+  echo "not healthy after ${ETAX_START_TIMEOUT:-600} s; see $DATA_DIR/command-side.log and $DATA_DIR/query-side.log" >&2
   exit 1
 fi
 
