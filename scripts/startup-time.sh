@@ -8,25 +8,18 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 make -s build
 
-healthy() {
-  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  printf 'GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
-  grep -q '"status":"UP"' <&3
-  local up=$?
-  exec 3<&-
-  return $up
-}
-
 # The first run starts on an empty database (migrations included), the others on its data.
 export ETAX_DATA_DIR=${STARTUP_DATA_DIR:-target/startup-time}
 rm -rf "$ETAX_DATA_DIR"
+mkdir -p "$(dirname "$ETAX_DATA_DIR")"
 for run in $(seq 1 "$runs"); do
   export COMMAND_PORT=$((21000 + RANDOM % 400)) QUERY_PORT=$((21500 + RANDOM % 400))
   begin=$(date +%s%N)
-  setsid make -s run > /dev/null 2>&1 &
+  setsid make -s run > "$ETAX_DATA_DIR.out" 2>&1 &
   leader=$!
-  until healthy "$COMMAND_PORT" && healthy "$QUERY_PORT"; do
-    kill -0 "$leader" 2>/dev/null || { echo "make run stopped; see $ETAX_DATA_DIR/*.log" >&2; exit 1; }
+  # run.sh says so as soon as both answer UP on /actuator/health.
+  until grep -q "^Both healthy" "$ETAX_DATA_DIR.out" 2>/dev/null; do
+    kill -0 "$leader" 2>/dev/null || { echo "make run stopped; see $ETAX_DATA_DIR.out" >&2; exit 1; }
     sleep 0.1
   done
   echo "run $run: $(( ($(date +%s%N) - begin) / 1000000 )) ms"

@@ -224,26 +224,22 @@ class RegistrationEndToEndTest {
         return holding;
     }
 
-    /** The event payloads (JSON bytes) the query selects, decoded here so that the SQL suits any engine. */
-    private static List<String> payloads(String sql) throws SQLException {
-        try (Connection connection = database.connect();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(new String(rows.getBytes(1), StandardCharsets.UTF_8));
-            }
-            return values;
-        }
+    private static List<String> rows(String sql) throws SQLException {
+        return rows(sql, false);
     }
 
-    private static List<String> rows(String sql) throws SQLException {
+    /** The event payloads (JSON bytes) the query selects, decoded here so that the SQL suits any engine. */
+    private static List<String> payloads(String sql) throws SQLException {
+        return rows(sql, true);
+    }
+
+    private static List<String> rows(String sql, boolean utf8Bytes) throws SQLException {
         try (Connection connection = database.connect();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
-                values.add(rows.getString(1));
+                values.add(utf8Bytes ? new String(rows.getBytes(1), StandardCharsets.UTF_8) : rows.getString(1));
             }
             return values;
         }
