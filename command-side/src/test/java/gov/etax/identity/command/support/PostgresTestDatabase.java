@@ -1,23 +1,36 @@
 package gov.etax.identity.command.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A fresh database on the real PostgreSQL for one test class (127.0.0.1:5432, user postgres, trust;
  * override with TEST_PG_HOST, TEST_PG_PORT, TEST_PG_USER). Dropped again by {@link #close()}.
+ *
+ * <p>With the system property (or environment variable) {@code etax.test.database=h2} it is instead an
+ * embedded H2 file under {@code target/h2-databases/}, opened with the same URL form as {@code make run}'s
+ * default, so that one test proves both engines (the query side's second surefire run).
  */
 public final class PostgresTestDatabase implements AutoCloseable {
 
     private static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
     private static final String PORT = env("TEST_PG_PORT", "5432");
     private static final String USER = env("TEST_PG_USER", "postgres");
+    private static final boolean H2 = "h2".equalsIgnoreCase(System.getProperty("etax.test.database",
+            env("ETAX_TEST_DATABASE", "postgresql")));
+    /** The options of {@code make run}'s embedded database (the applications' DB_URL default). */
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE";
 
     private final String name;
     private final String port;
@@ -62,20 +75,28 @@ public final class PostgresTestDatabase implements AutoCloseable {
     /** A fresh database whose name starts with the prefix, e.g. to tell a test's databases apart from others'. */
     public static PostgresTestDatabase create(String prefix) {
         String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        admin("CREATE DATABASE " + name);
+        if (!H2) {
+            admin("CREATE DATABASE " + name);
+        }
         return new PostgresTestDatabase(name);
     }
 
+    /** Whether this run's databases are H2 files rather than PostgreSQL databases. */
+    public static boolean isH2() {
+        return H2;
+    }
+
     public String url() {
-        return "jdbc:postgresql://" + HOST + ":" + port + "/" + name;
+        return H2 ? "jdbc:h2:file:" + h2Directory().resolve("etax").toAbsolutePath() + H2_OPTIONS
+                : "jdbc:postgresql://" + HOST + ":" + port + "/" + name;
     }
 
     public String user() {
-        return user;
+        return H2 ? "sa" : user;
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), user, "");
+        return DriverManager.getConnection(url(), user(), "");
     }
 
     /**
@@ -100,7 +121,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + url(),
-                "--spring.datasource.username=" + user,
+                "--spring.datasource.username=" + user(),
                 "--spring.datasource.password="));
         for (String property : extraProperties) {
             args.add("--" + property);
@@ -117,7 +138,30 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        if (H2) {
+            deleteH2Files();
+        } else {
+            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private Path h2Directory() {
+        return Path.of("target", "h2-databases", name);
+    }
+
+    /** The applications have closed their pools by now, so H2 has closed the file. */
+    private void deleteH2Files() {
+        Path directory = h2Directory();
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs one statement as the server's administrator, e.g. to create a role. */

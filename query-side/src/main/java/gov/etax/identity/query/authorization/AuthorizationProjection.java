@@ -25,6 +25,7 @@ import gov.etax.identity.kernel.person.events.NaturalPersonMigrated;
 import gov.etax.identity.kernel.person.events.NaturalPersonRegistered;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import gov.etax.identity.kernel.privacy.Masking;
+import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import gov.etax.identity.query.privacy.PersonalDataReader;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -66,19 +67,29 @@ public class AuthorizationProjection {
 
     private final JdbcTemplate jdbc;
     private final PersonalDataReader personalData;
+    private final String enterpriseSeen;
+    private final String personSeen;
+    /** The event starts the authorization: a row already there (a replay, a stolen claim) is overwritten whole. */
+    private final String authorizationStarted;
 
-    public AuthorizationProjection(JdbcTemplate jdbc, PersonalDataReader personalData) {
+    public AuthorizationProjection(JdbcTemplate jdbc, PersonalDataReader personalData, Upserts upserts) {
         this.jdbc = jdbc;
         this.personalData = personalData;
+        this.enterpriseSeen = upserts.overwrite("authorization_enterprise", "enterprise_id", "enterprise_id, uscc, name");
+        this.personSeen = upserts.overwrite("authorization_person", "person_id",
+                "person_id, document_type, document_masked, document_sealed, name");
+        this.authorizationStarted = upserts.overwrite("authorization_view", "authorization_id",
+                "authorization_id, enterprise_id, uscc, role, tax_officer_identity, scopes, valid_until, status, awaiting, "
+                        + "holder_person_id, holder_name, holder_document_type, holder_document_masked, "
+                        + "holder_document_sealed, agency_enterprise_id, agency_uscc, ended_side, ended_reason, created_at, "
+                        + "changed_at");
     }
 
     // ------------------------------------------------------------------ enterprises and persons
 
     @EventHandler
     void on(EnterpriseTaxInformationConfirmed event) {
-        jdbc.update("INSERT INTO authorization_enterprise (enterprise_id, uscc, name) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (enterprise_id) DO UPDATE SET uscc = EXCLUDED.uscc, name = EXCLUDED.name",
-                event.enterpriseId().value(), event.uscc().value(), event.name());
+        jdbc.update(enterpriseSeen, event.enterpriseId().value(), event.uscc().value(), event.name());
     }
 
     @EventHandler
@@ -102,11 +113,7 @@ public class AuthorizationProjection {
             return; // forgotten person: nothing to match or show
         }
         String masked = Masking.documentNumber(document);
-        jdbc.update("INSERT INTO authorization_person (person_id, document_type, document_masked, document_sealed, name) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET document_type = EXCLUDED.document_type, "
-                        + "document_masked = EXCLUDED.document_masked, document_sealed = EXCLUDED.document_sealed, "
-                        + "name = EXCLUDED.name",
-                personId, documentType.name(), masked, documentNumber.ciphertext(), name);
+        jdbc.update(personSeen, personId, documentType.name(), masked, documentNumber.ciphertext(), name);
         List<String[]> candidates = jdbc.query("SELECT authorization_id, holder_document_sealed FROM authorization_view "
                         + "WHERE holder_person_id IS NULL AND holder_document_type = ? AND holder_document_masked = ?",
                 (rs, row) -> new String[] {rs.getString(1), rs.getString(2)}, documentType.name(), masked);
@@ -160,28 +167,13 @@ public class AuthorizationProjection {
         String name = opener.map(o -> o.open(holderName)).orElse(null);
         Set<String> scopeNames = new TreeSet<>();
         scopes.forEach(set -> scopeNames.add(set.name()));
-        // The event starts the authorization: a row already there (a replay, a stolen claim) is overwritten whole.
-        jdbc.update("INSERT INTO authorization_view (authorization_id, enterprise_id, uscc, role, tax_officer_identity, "
-                        + "scopes, valid_until, status, awaiting, holder_person_id, holder_name, holder_document_type, "
-                        + "holder_document_masked, holder_document_sealed, agency_enterprise_id, agency_uscc, created_at, "
-                        + "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (authorization_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id, "
-                        + "uscc = EXCLUDED.uscc, role = EXCLUDED.role, tax_officer_identity = EXCLUDED.tax_officer_identity, "
-                        + "scopes = EXCLUDED.scopes, valid_until = EXCLUDED.valid_until, status = EXCLUDED.status, "
-                        + "awaiting = EXCLUDED.awaiting, holder_person_id = EXCLUDED.holder_person_id, "
-                        + "holder_name = EXCLUDED.holder_name, holder_document_type = EXCLUDED.holder_document_type, "
-                        + "holder_document_masked = EXCLUDED.holder_document_masked, "
-                        + "holder_document_sealed = EXCLUDED.holder_document_sealed, "
-                        + "agency_enterprise_id = EXCLUDED.agency_enterprise_id, agency_uscc = EXCLUDED.agency_uscc, "
-                        + "ended_side = NULL, ended_reason = NULL, created_at = EXCLUDED.created_at, "
-                        + "changed_at = EXCLUDED.changed_at",
-                authorizationId, enterpriseId.value(), uscc.value(), role.name(), taxOfficerIdentity,
+        jdbc.update(authorizationStarted, authorizationId, enterpriseId.value(), uscc.value(), role.name(), taxOfficerIdentity,
                 String.join(",", scopeNames), validUntil == null ? null : Date.valueOf(validUntil), status.name(), awaiting,
                 holder == null ? null : holder.value(), name, documentType.name(),
                 document == null ? "[erased]" : Masking.documentNumber(document),
                 holder == null && document != null ? documentNumber.ciphertext() : null,
                 agencyId == null ? null : agencyId.value(), agencyUscc == null ? null : agencyUscc.value(),
-                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at));
+                null, null, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at));
         if (holder == null && document != null) {
             matchRegisteredPerson(authorizationId, documentType, document);
         }

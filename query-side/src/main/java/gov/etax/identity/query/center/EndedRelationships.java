@@ -6,6 +6,7 @@ import gov.etax.identity.kernel.authorization.events.AuthorizationExpired;
 import gov.etax.identity.kernel.authorization.events.LegalRepresentativeBound;
 import gov.etax.identity.kernel.authorization.events.RelationshipRevoked;
 import gov.etax.identity.query.authorization.AuthorizationProjection;
+import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,9 +26,12 @@ import org.springframework.stereotype.Component;
 public class EndedRelationships {
 
     private final JdbcTemplate jdbc;
+    private final String relationshipStarted;
 
-    public EndedRelationships(JdbcTemplate jdbc) {
+    public EndedRelationships(JdbcTemplate jdbc, Upserts upserts) {
         this.jdbc = jdbc;
+        this.relationshipStarted = upserts.overwrite("account_relationship_start", "authorization_id",
+                "authorization_id, since");
     }
 
     @EventHandler
@@ -41,8 +45,7 @@ public class EndedRelationships {
     }
 
     private void started(AuthorizationId id, Instant at) {
-        jdbc.update("INSERT INTO account_relationship_start (authorization_id, since) VALUES (?, ?) "
-                + "ON CONFLICT (authorization_id) DO UPDATE SET since = EXCLUDED.since", id.value(), HistoryProjection.micros(at));
+        jdbc.update(relationshipStarted, id.value(), HistoryProjection.micros(at));
     }
 
     @EventHandler
@@ -67,7 +70,7 @@ public class EndedRelationships {
                         + "JOIN account_relationship_start s ON s.authorization_id = v.authorization_id "
                         + "LEFT JOIN authorization_enterprise e ON e.enterprise_id = v.enterprise_id "
                         + "WHERE v.authorization_id = ? AND v.holder_person_id IS NOT NULL "
-                        + "ON CONFLICT (record_id) DO NOTHING",
+                        + "ON CONFLICT DO NOTHING",
                 recordId, HistoryProjection.micros(at), how, side, reason, id.value());
     }
 

@@ -6,6 +6,7 @@ import gov.etax.identity.kernel.person.events.LoginFailed;
 import gov.etax.identity.kernel.person.events.LoginSucceeded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.query.infrastructure.persistence.BatchedWrites;
+import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,10 +30,13 @@ public class HistoryProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final String clearRecord;
 
-    public HistoryProjection(JdbcTemplate jdbc, BatchedWrites writes) {
+    public HistoryProjection(JdbcTemplate jdbc, BatchedWrites writes, Upserts upserts) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.clearRecord = upserts.overwrite("account_history_cleared", "person_id, record_id",
+                "person_id, record_id, cleared_at");
     }
 
     @EventHandler
@@ -56,17 +60,16 @@ public class HistoryProjection {
 
     @EventHandler
     void on(HistoryRecordCleared event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        writes.add("INSERT INTO account_history_cleared (person_id, record_id, cleared_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (person_id, record_id) DO UPDATE SET cleared_at = EXCLUDED.cleared_at",
-                event.personId().value(), event.recordId(), Timestamp.from(at));
+        writes.add(clearRecord, event.personId().value(), event.recordId(), Timestamp.from(at));
     }
 
     private void record(String recordId, String personId, String kind, Instant at, String entry, String method,
                         String failure, ActingFor actingFor) {
         // The record id is the event's identifier: a row already there came from this very event
-        // (delivered again by a replay or a stolen claim), so it is left as it is.
+        // (delivered again by a replay or a stolen claim), so it is left as it is. The key is the table's only
+        // unique constraint, so ON CONFLICT needs no target, which H2 (no conflict targets) accepts as well.
         writes.add("INSERT INTO account_history (record_id, person_id, kind, occurred_at, entry, method, failure, uscc, "
-                        + "role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING",
+                        + "role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 recordId, personId, kind, micros(at), entry, method, failure,
                 actingFor == null ? null : actingFor.enterprise().value(),
                 actingFor == null ? null : actingFor.role().name());

@@ -6,6 +6,7 @@ import gov.etax.identity.kernel.person.events.SessionEnded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.query.infrastructure.persistence.BatchedWrites;
 import java.sql.Timestamp;
+import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -40,10 +41,12 @@ public class EndedSessions {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final String endSession;
 
-    public EndedSessions(JdbcTemplate jdbc, BatchedWrites writes) {
+    public EndedSessions(JdbcTemplate jdbc, BatchedWrites writes, Upserts upserts) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.endSession = upserts.overwrite("ended_session", "session_id", "session_id, person_id, ended_at");
     }
 
     @EventHandler
@@ -70,7 +73,7 @@ public class EndedSessions {
     private void start(String sessionId, String personId, boolean passwordChangeRequired, ActingFor actingFor,
                        Instant startedAt) {
         writes.add("INSERT INTO started_session (session_id, person_id, password_change_required, uscc, "
-                        + "enterprise_role, started_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING",
+                        + "enterprise_role, started_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 sessionId, personId, passwordChangeRequired,
                 actingFor == null ? null : actingFor.enterprise().value(),
                 actingFor == null ? null : actingFor.role().name(), Timestamp.from(startedAt));
@@ -78,9 +81,7 @@ public class EndedSessions {
 
     private void end(String sessionId, String personId, Instant endedAt) {
         // An upsert: a replay may deliver the same end again; one round trip, not a delete and an insert.
-        writes.add("INSERT INTO ended_session (session_id, person_id, ended_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (session_id) DO UPDATE SET person_id = EXCLUDED.person_id, ended_at = EXCLUDED.ended_at",
-                sessionId, personId, Timestamp.from(endedAt));
+        writes.add(endSession, sessionId, personId, Timestamp.from(endedAt));
     }
 
     /** Which of these sessions have ended. */

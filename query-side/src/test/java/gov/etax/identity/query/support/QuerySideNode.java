@@ -40,6 +40,10 @@ public final class QuerySideNode implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public boolean hasBean(Class<?> type) {
+        return context.getBeanNamesForType(type).length > 0;
+    }
+
     @Override
     public void close() {
         context.close();

@@ -47,7 +47,9 @@ public class EventStoreConfiguration {
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  @Value("${etax.event-store.batch-size:100}") int batchSize,
-                                                 @Value("${etax.event-store.gap-timeout:PT60S}") Duration gapTimeout) {
+                                                 @Value("${etax.event-store.gap-timeout:PT60S}") Duration gapTimeout,
+                                                 @Value("${etax.event-store.schema-wait:2m}") Duration schemaWait) {
+        EventTable.awaitCreated(connectionProvider, schemaWait);
         return JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))

@@ -25,10 +25,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -53,6 +57,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class QuerySecurityConfiguration {
 
     private static final Set<String> STAFF_ROLES = Set.of("TAX_STAFF", "AUDITOR", "OPERATOR");
+    private static final Logger log = LoggerFactory.getLogger(QuerySecurityConfiguration.class);
 
     /**
      * @param sessionJwksUri the command side's /.well-known/jwks.json
@@ -88,6 +93,11 @@ public class QuerySecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(issuers)
                         .authenticationEntryPoint((request, response, e) -> {
+                            if (e instanceof SessionKeysUnavailable) {
+                                response.setHeader("Retry-After", "5");
+                                problems.write(request, response, QuerySecurityReason.SESSION_KEYS_UNAVAILABLE);
+                                return;
+                            }
                             response.setHeader("WWW-Authenticate", "Bearer");
                             problems.write(request, response, CommonReason.AUTHENTICATION_REQUIRED);
                         })
@@ -120,6 +130,10 @@ public class QuerySecurityConfiguration {
     }
 
     private static AuthenticationManager persons(Keys keys, SessionCheck sessionCheck) {
+        if (keys.sessionJwksUri() == null || keys.sessionJwksUri().isBlank()) {
+            throw new IllegalStateException("etax.security.session-jwks-uri (ETAX_SESSION_JWKS_URI) is not set: the query "
+                    + "side checks person session tokens with the command side's keys at <command side>/.well-known/jwks.json");
+        }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keys.sessionJwksUri()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiring(), new JwtTimestampValidator(),
                 new JwtIssuerValidator(SessionTokens.ISSUER), sessionCheck));
@@ -127,7 +141,23 @@ public class QuerySecurityConfiguration {
         converter.setJwtGrantedAuthoritiesConverter(jwt -> List.of(new SimpleGrantedAuthority("ROLE_PERSON")));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(converter);
-        return provider::authenticate;
+        return authentication -> {
+            try {
+                return provider.authenticate(authentication);
+            } catch (AuthenticationServiceException e) {
+                // Not the caller's fault (a bad token is a BadJwtException, answered 401): the key set
+                // could not be fetched, e.g. the command side is down or the URI points elsewhere.
+                log.warn("Cannot check a session token: keys at {} unavailable ({})", keys.sessionJwksUri(), e.getMessage());
+                throw new SessionKeysUnavailable(e);
+            }
+        };
+    }
+
+    /** Not an AuthenticationServiceException, which the bearer token filter would rethrow as a 500. */
+    private static final class SessionKeysUnavailable extends AuthenticationException {
+        SessionKeysUnavailable(Throwable cause) {
+            super("session keys unavailable", cause);
+        }
     }
 
     private static AuthenticationManager staff(Keys keys) {
