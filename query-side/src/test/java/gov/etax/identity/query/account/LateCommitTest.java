@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * processor and across a restart of the query side. And a Consistency-Token covering the late event
  * never answers 404 for it.
  */
+@Tag("postgresql") // commit order by PostgreSQL's advisory lock; H2 serves one node in development
 class LateCommitTest {
 
     private static final Duration GAP_TIMEOUT = Duration.ofSeconds(1);
