@@ -59,11 +59,12 @@ public class SignInService {
     private final Relationships relationships;
     private final PendingAuthorizations pendingAuthorizations;
     private final Clock clock;
+    private final PasswordUpgrade passwordUpgrade;
 
     public SignInService(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
                          SmsChallenges smsChallenges, FaceVerification faceVerification, CommandGateway commandGateway,
                          SessionStore sessions, SessionTokenIssuer tokenIssuer, Relationships relationships,
-                         PendingAuthorizations pendingAuthorizations, Clock clock) {
+                         PendingAuthorizations pendingAuthorizations, Clock clock, PasswordUpgrade passwordUpgrade) {
         this.directory = directory;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -75,6 +76,7 @@ public class SignInService {
         this.relationships = relationships;
         this.pendingAuthorizations = pendingAuthorizations;
         this.clock = clock;
+        this.passwordUpgrade = passwordUpgrade;
     }
 
     /**
@@ -150,6 +152,7 @@ public class SignInService {
         if (!decision.isAccepted()) {
             throw refusalFor(decision);
         }
+        passwordUpgrade.ifWeak(person, request.password(), credential.get().hash());
         SessionStore.Session session = sessions.find(sessionId).orElseThrow();
         return SessionGranted.of(session, tokenIssuer.issue(session));
     }

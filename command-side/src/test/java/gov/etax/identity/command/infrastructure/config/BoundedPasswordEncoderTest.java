@@ -3,6 +3,7 @@ package gov.etax.identity.command.infrastructure.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,8 @@ class BoundedPasswordEncoderTest {
     @DisplayName("REG-2: at most the configured number of password hashes run at once; the rest wait and all finish")
     void boundsConcurrentHashes() throws Exception {
         GatedEncoder gated = new GatedEncoder();
-        BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(gated, 2);
+        BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(gated, 2, Duration.ofMinutes(1), Duration.ofSeconds(1),
+                Clock.systemUTC());
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<String>> hashes = new ArrayList<>();
