@@ -2,6 +2,7 @@ package gov.etax.identity.command.support;
 
 import gov.etax.identity.command.CommandSideApplication;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** One running command-side application on a random port; several may share one database. */
@@ -23,6 +24,14 @@ public final class CommandSideNode implements AutoCloseable {
     public static CommandSideNode start(PostgresTestDatabase database, Clock clock, String... extraProperties) {
         return new CommandSideNode(CommandSideApplication.builder()
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .run(database.commandLine(extraProperties)));
+    }
+
+    /** A node with beans of the test's own in place of the application's (those marked replaceable). */
+    public static CommandSideNode start(PostgresTestDatabase database, Map<String, Object> singletons,
+                                        String... extraProperties) {
+        return new CommandSideNode(CommandSideApplication.builder()
+                .initializers(context -> singletons.forEach(context.getBeanFactory()::registerSingleton))
                 .run(database.commandLine(extraProperties)));
     }
 

@@ -57,9 +57,11 @@ public class CommandSideConfiguration {
 
     /**
      * Argon2id, natively where the library loads (else the pure-Java fallback), at OWASP's minimum
-     * unless configured stronger; see docs/performance.md, "Password hashing".
+     * unless configured stronger; see docs/performance.md, "Password hashing". Replaceable, so a
+     * test can hold every hashing permit.
      */
     @Bean
+    @ConditionalOnMissingBean
     public PasswordEncoder passwordEncoder(
             @Value("${etax.password-hashing.implementation:native}") Argon2PasswordEncoders.Implementation implementation,
             @Value("${etax.password-hashing.memory-kib:19456}") int memoryKib,
