@@ -160,7 +160,7 @@ for c in $CLIENTS; do
 done
 
 # --- Gatling, half the peak rate (open model): the latency target, and the lag off saturation --
-PEAK_RPS=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/c$c.properties" 2>/dev/null; done | sort -g | tail -1)
+PEAK_RPS=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/c$c.properties" 2>/dev/null || true; done | sort -g | tail -1)
 HALF_RATE=$(awk -v p="${PEAK_RPS:-0}" 'BEGIN { printf "%.1f", p / 2 }')
 if awk -v r="$HALF_RATE" 'BEGIN { exit !(r > 0) }'; then
   note_other_load
@@ -187,7 +187,7 @@ if [ "$SIGNIN_DURATION" -gt 0 ]; then
     log "Gatling sign-ins: $c concurrent clients, ${WARMUP}s warm-up + ${SIGNIN_DURATION}s measured"
     signin_run "signin-c$c" USERS=$c
   done
-  SIGNIN_PEAK=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/signin-c$c.properties" 2>/dev/null; done | sort -g | tail -1)
+  SIGNIN_PEAK=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/signin-c$c.properties" 2>/dev/null || true; done | sort -g | tail -1)
   SIGNIN_HALF=$(awk -v p="${SIGNIN_PEAK:-0}" 'BEGIN { printf "%.1f", p / 2 }')
   if awk -v r="$SIGNIN_HALF" 'BEGIN { exit !(r > 0) }'; then
     note_other_load
@@ -242,10 +242,10 @@ QUERY_OOM=$(grep -c OutOfMemoryError "$REPORT/query-side.log" || true)
 EVENTS=$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c "SELECT count(*) FROM domainevententry" 2>/dev/null || echo "?")
 
 # --- summary ---------------------------------------------------------------------------------
-prop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/c$1.properties" 2>/dev/null; }
-mprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/mixed-c$1.properties" 2>/dev/null; }
-hprop() { awk -F= -v k="$1" '$1 == k {print $2}' "$REPORT/half.properties" 2>/dev/null; }
-sprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/$1.properties" 2>/dev/null; }
+prop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/c$1.properties" 2>/dev/null || true; }
+mprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/mixed-c$1.properties" 2>/dev/null || true; }
+hprop() { awk -F= -v k="$1" '$1 == k {print $2}' "$REPORT/half.properties" 2>/dev/null || true; }
+sprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/$1.properties" 2>/dev/null || true; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f %%", 100 * a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }

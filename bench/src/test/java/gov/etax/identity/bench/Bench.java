@@ -2,11 +2,15 @@ package gov.etax.identity.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /** What every simulation and tool of the benchmark shares: its knobs and how it writes its figures. */
 final class Bench {
@@ -45,5 +49,20 @@ final class Bench {
             throw new UncheckedIOException(e);
         }
         System.out.println(what + " figures (" + out + "):\n" + figures);
+    }
+
+    /**
+     * Sends a setup request, and again after the {@code Retry-After} of each 503 (HASHING_BUSY: all
+     * hashing permits taken), as a client should; up to 30 times.
+     */
+    static HttpResponse<String> sendSetup(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 503 || attempt == 30) {
+                return response;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            TimeUnit.SECONDS.sleep(Math.max(1, seconds));
+        }
     }
 }

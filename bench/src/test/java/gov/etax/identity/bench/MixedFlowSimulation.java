@@ -187,7 +187,7 @@ public class MixedFlowSimulation extends Simulation {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Bench.sendSetup(CLIENT, request.build());
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }

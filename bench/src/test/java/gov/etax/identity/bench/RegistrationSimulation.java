@@ -139,13 +139,16 @@ public class RegistrationSimulation extends Simulation {
                 if (session.isFailed() && session.contains("registrationStatus")
                         && session.getInt("registrationStatus") == 503) {
                     BUSY.incrementAndGet();
+                    return session.set("busy", true);
                 } else if (session.isFailed() || !session.contains("latency")) {
                     FAILED.incrementAndGet();
                 } else {
                     REGISTRATIONS.add(new long[] {sinceStart(), session.getLong("latency")});
                 }
                 return session;
-            });
+            })
+            // A refused client comes back after Retry-After (1 s), not at once.
+            .doIf(session -> session.contains("busy")).then(exec(io.gatling.javaapi.core.CoreDsl.pause(Duration.ofSeconds(1))));
 
     private final ScenarioBuilder lagProbe = scenario("read-model lag")
             .exec(register("register (lag probe)"))

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -87,11 +88,14 @@ public class SignInSimulation extends Simulation {
                     SIGN_INS.add(new long[] {sinceStart(), session.getLong("latency")});
                 } else if (session.contains("signInStatus") && session.getInt("signInStatus") == 503) {
                     BUSY.incrementAndGet();
+                    return session.set("busy", true);
                 } else {
                     FAILED.incrementAndGet();
                 }
                 return session;
-            });
+            })
+            // A refused client comes back after Retry-After (1 s), not at once.
+            .doIf(session -> session.contains("busy")).then(pause(Duration.ofSeconds(1)));
 
     {
         Duration total = Duration.ofSeconds(WARMUP + DURATION);
@@ -105,9 +109,10 @@ public class SignInSimulation extends Simulation {
 
     private static String post(String path, String json, int expected) {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder().uri(URI.create(COMMAND_URL + path))
+            HttpResponse<String> response = Bench.sendSetup(CLIENT, HttpRequest.newBuilder()
+                    .uri(URI.create(COMMAND_URL + path))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }
