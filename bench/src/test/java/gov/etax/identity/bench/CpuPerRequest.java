@@ -3,18 +3,11 @@ package gov.etax.identity.bench;
 import static gov.etax.identity.bench.Bench.env;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CPU time the command side spends per request, from its own counters ({@code /proc/COMMAND_PID/stat},
@@ -29,8 +22,6 @@ public final class CpuPerRequest {
     private static final String PID = env("COMMAND_PID", "");
     private static final int N = Integer.parseInt(env("N", "100"));
     private static final long SEED = Long.parseLong(env("SEED", "15000000"));
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** Clock ticks per second of /proc's counters (USER_HZ; 100 on Linux). */
     private static final double TICKS_PER_S = 100.0;
 
@@ -43,42 +34,21 @@ public final class CpuPerRequest {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    private static String post(String path, String json, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = Bench.sendSetup(CLIENT, HttpRequest.newBuilder()
-                .uri(URI.create(COMMAND_URL + path)).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json)).build());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
+    private static String faceScan(String document) {
+        return Bench.faceToken(COMMAND_URL, document);
     }
 
-    private static String faceScan(String document) throws IOException, InterruptedException {
-        Matcher token = TOKEN.matcher(post("/api/dev/face-scans", "{\"documentType\":\"RESIDENT_IDENTITY_CARD\","
-                + "\"documentNumber\":\"" + document + "\",\"outcome\":\"PASSED\"}", 201));
-        if (!token.find()) {
-            throw new IllegalStateException("no face token");
-        }
-        return token.group(1);
-    }
-
-    private static void register(String document, long n) throws IOException, InterruptedException {
-        post("/api/persons/registrations", "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\""
-                + document + "\",\"name\":\"王小明\",\"phone\":\"" + RegistrationSimulation.phone(n)
-                + "\",\"password\":\"Secret#2024\",\"faceVerificationToken\":\"" + faceScan(document) + "\"}", 201);
-    }
-
-    private static void signIn(String document) throws IOException, InterruptedException {
-        post("/api/sessions", "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"" + document
+    private static void signIn(String document) {
+        Bench.post(COMMAND_URL, "/api/sessions", "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"" + document
                 + "\",\"password\":\"Secret#2024\",\"faceVerificationToken\":\"" + faceScan(document) + "\"}", 201);
     }
 
     interface Step {
-        void run(int i) throws IOException, InterruptedException;
+        void run(int i);
     }
 
     /** CPU milliseconds of the command side per step, over {@code count} steps. */
-    private static double cpuMillisPer(int count, Step step) throws IOException, InterruptedException {
+    private static double cpuMillisPer(int count, Step step) throws IOException {
         long before = cpuTicks();
         for (int i = 0; i < count; i++) {
             step.run(i);
@@ -97,11 +67,11 @@ public final class CpuPerRequest {
         }
         // warm-up: every kind of request, so the JIT and the pools are past their first calls
         cpuMillisPer(warmup, i -> faceScan(documents.get(i)));
-        cpuMillisPer(warmup, i -> register(documents.get(i), SEED + i));
+        cpuMillisPer(warmup, i -> Bench.register(COMMAND_URL, SEED + i, "Secret#2024"));
         cpuMillisPer(warmup, i -> signIn(documents.get(i)));
 
         double scan = cpuMillisPer(N, i -> faceScan(documents.get(warmup + i)));
-        double registration = cpuMillisPer(N, i -> register(documents.get(warmup + i), SEED + warmup + i));
+        double registration = cpuMillisPer(N, i -> Bench.register(COMMAND_URL, SEED + warmup + i, "Secret#2024"));
         double signIn = cpuMillisPer(N, i -> signIn(documents.get(warmup + i)));
         System.out.println("cpu_n=" + N);
         System.out.println(String.format(Locale.ROOT, "cpu_ms_face_scan=%.1f", scan));

@@ -16,12 +16,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,37 +99,6 @@ public class SignInSimulation extends Simulation {
                 .protocols(protocol);
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    private static String post(String path, String json, int expected) {
-        try {
-            HttpResponse<String> response = Bench.sendSetup(CLIENT, HttpRequest.newBuilder()
-                    .uri(URI.create(COMMAND_URL + path))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String register(long n) {
-        String document = RegistrationSimulation.residentIdNumber(n);
-        String scan = post("/api/dev/face-scans", "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\""
-                + document + "\",\"outcome\":\"PASSED\"}", 201);
-        String token = scan.replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        post("/api/persons/registrations", "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\""
-                + document + "\",\"name\":\"王小明\",\"phone\":\"" + RegistrationSimulation.phone(n) + "\",\"password\":\""
-                + PASSWORD + "\",\"faceVerificationToken\":\"" + token + "\"}", 201);
-        return document;
-    }
-
     @Override
     public void before() {
         // Fewer threads than hashing permits would leave the CPUs idle; more would only queue.
@@ -144,7 +107,7 @@ public class SignInSimulation extends Simulation {
             List<Future<String>> documents = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {
                 long n = SEED + i;
-                documents.add(pool.submit(() -> register(n)));
+                documents.add(pool.submit(() -> Bench.register(COMMAND_URL, n, PASSWORD)));
             }
             for (Future<String> document : documents) {
                 DOCUMENTS.add(document.get());

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import gov.etax.identity.command.infrastructure.config.Argon2PasswordEncoders.Implementation;
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.Registrations;
 import gov.etax.identity.command.support.SignIns;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * finish, others are refused at once with 503 HASHING_BUSY and Retry-After, and nothing of theirs
  * is stored or spent (REG-2: registration; LOGIN-1: login).
  */
-class PasswordHashingHttpTest {
+class PasswordHashingHttpTest extends CommandSideHttpTest {
 
     /** The real Argon2id, except that while closed each hash waits inside its permit. */
     static final class GatedEncoder implements PasswordEncoder {
@@ -63,23 +61,11 @@ class PasswordHashingHttpTest {
     }
 
     private static final GatedEncoder gated = new GatedEncoder();
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        BoundedPasswordEncoder onePermit = new BoundedPasswordEncoder(gated, 1, Duration.ofMillis(100),
-                Duration.ofSeconds(3), Clock.systemUTC());
-        node = CommandSideNode.start(database, Map.of("passwordEncoder", onePermit));
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        database.close();
+        startCommandSide(Map.of("passwordEncoder", new BoundedPasswordEncoder(gated, 1, Duration.ofMillis(100),
+                Duration.ofSeconds(3), Clock.systemUTC())));
     }
 
     @Test

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
-import gov.etax.identity.command.support.CommandSideNode;
+import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
-import gov.etax.identity.command.support.PostgresTestDatabase;
 import gov.etax.identity.command.support.Registrations;
 import gov.etax.identity.command.support.SignIns;
 import gov.etax.identity.command.support.StoredEvents;
@@ -16,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,24 +25,13 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * successful login, in the credential table only. The node runs the pure-Java fallback
  * ({@code etax.password-hashing.implementation=java}) and reads hashes the native library wrote.
  */
-class PasswordUpgradeHttpTest {
+class PasswordUpgradeHttpTest extends CommandSideHttpTest {
 
     private static final String PASSWORD = "Secret#2024";
-    private static PostgresTestDatabase database;
-    private static CommandSideNode node;
-    private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        database = PostgresTestDatabase.create();
-        node = CommandSideNode.start(database, "--etax.password-hashing.implementation=java");
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        database.close();
+        startCommandSide(Map.of(), "--etax.password-hashing.implementation=java");
     }
 
     @Test
