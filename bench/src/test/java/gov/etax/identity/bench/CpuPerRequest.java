@@ -13,7 +13,8 @@ import java.util.Locale;
  * CPU time the command side spends per request, from its own counters ({@code /proc/COMMAND_PID/stat},
  * user + system), one request at a time: what a face scan, a registration and a sign-in cost in CPU,
  * whatever else shares the machine (unlike rates and latencies, CPU time is not stretched by waiting
- * for a core). {@code N} of each, after {@code N / 5} of each as warm-up. Prints {@code cpu_ms_*=} lines.
+ * for a core). {@code N} of each, after {@code N / 5} of each as warm-up; the CPU the idle command side
+ * spends in the same time (measured over 5 s before) is taken off. Prints {@code cpu_ms_*=} lines.
  * A registration and a sign-in each include the face scan before them; {@code *_without_scan} subtracts it.
  */
 public final class CpuPerRequest {
@@ -24,6 +25,7 @@ public final class CpuPerRequest {
     private static final long SEED = Long.parseLong(env("SEED", "15000000"));
     /** Clock ticks per second of /proc's counters (USER_HZ; 100 on Linux). */
     private static final double TICKS_PER_S = 100.0;
+    private static final long IDLE_MILLIS = 5_000;
 
     private CpuPerRequest() {
     }
@@ -47,13 +49,28 @@ public final class CpuPerRequest {
         void run(int i);
     }
 
-    /** CPU milliseconds of the command side per step, over {@code count} steps. */
+    /** Ticks per millisecond the command side spends with no request (its background threads). */
+    private static double idleTicksPerMilli;
+
+    /**
+     * CPU milliseconds of the command side per step, over {@code count} steps, less what it spends
+     * meanwhile with no request at all.
+     */
     private static double cpuMillisPer(int count, Step step) throws IOException {
         long before = cpuTicks();
+        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             step.run(i);
         }
-        return (cpuTicks() - before) * 1000 / TICKS_PER_S / count;
+        double background = idleTicksPerMilli * (System.nanoTime() - start) / 1e6;
+        return Math.max(0, cpuTicks() - before - background) * 1000 / TICKS_PER_S / count;
+    }
+
+    private static void measureIdle() throws IOException, InterruptedException {
+        long before = cpuTicks();
+        long start = System.nanoTime();
+        Thread.sleep(IDLE_MILLIS);
+        idleTicksPerMilli = (cpuTicks() - before) / ((System.nanoTime() - start) / 1e6);
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,10 +87,12 @@ public final class CpuPerRequest {
         cpuMillisPer(warmup, i -> Bench.register(COMMAND_URL, SEED + i, "Secret#2024"));
         cpuMillisPer(warmup, i -> signIn(documents.get(i)));
 
+        measureIdle();
         double scan = cpuMillisPer(N, i -> faceScan(documents.get(warmup + i)));
         double registration = cpuMillisPer(N, i -> Bench.register(COMMAND_URL, SEED + warmup + i, "Secret#2024"));
         double signIn = cpuMillisPer(N, i -> signIn(documents.get(warmup + i)));
         System.out.println("cpu_n=" + N);
+        System.out.println(String.format(Locale.ROOT, "cpu_ms_idle_per_s=%.1f", idleTicksPerMilli * 1000 * 1000 / TICKS_PER_S));
         System.out.println(String.format(Locale.ROOT, "cpu_ms_face_scan=%.1f", scan));
         System.out.println(String.format(Locale.ROOT, "cpu_ms_registration=%.1f", registration));
         System.out.println(String.format(Locale.ROOT, "cpu_ms_sign_in=%.1f", signIn));
