@@ -7,14 +7,14 @@ import gov.etax.identity.kernel.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * A successful login is the one moment the plain password is at hand: a hash written with weaker
  * parameters than today's is written again then. Only the credential table changes; the password
  * is the same, so the history records nothing (and an event must never hold a hash).
  */
-@Component
+@Service
 public class PasswordUpgrade {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordUpgrade.class);
