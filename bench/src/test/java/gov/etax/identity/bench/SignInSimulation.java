@@ -6,7 +6,6 @@ import static gov.etax.identity.bench.Bench.writeFigures;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -15,7 +14,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,18 +58,9 @@ public class SignInSimulation extends Simulation {
         return System.currentTimeMillis() - startedAt;
     }
 
-    private final HttpProtocolBuilder protocol = http
-            .baseUrl(COMMAND_URL)
-            .contentTypeHeader("application/json")
-            .acceptHeader("application/json")
-            .shareConnections();
-
     private final ScenarioBuilder load = scenario("sign-ins")
             .exec(session -> session.set("document", DOCUMENTS.get(NEXT.getAndIncrement() % DOCUMENTS.size())))
-            .exec(http("face scan").post("/api/dev/face-scans")
-                    .body(StringBody("{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"#{document}\","
-                            + "\"outcome\":\"PASSED\"}"))
-                    .check(status().is(201), jsonPath("$.token").saveAs("faceToken")))
+            .exec(MixedFlowSimulation.faceScan("face scan", "document"))
             .exitHereIfFailed()
             .exec(http("sign in").post("/api/sessions")
                     .body(StringBody("{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"#{document}\","
@@ -96,7 +85,8 @@ public class SignInSimulation extends Simulation {
         setUp(RATE > 0
                 ? load.injectOpen(constantUsersPerSec(RATE).during(total))
                 : load.injectClosed(constantConcurrentUsers(USERS).during(total)))
-                .protocols(protocol);
+                .protocols(http.baseUrl(COMMAND_URL).contentTypeHeader("application/json")
+                        .acceptHeader("application/json").shareConnections());
     }
 
     @Override
