@@ -50,6 +50,11 @@ public class BoundedPasswordEncoder implements PasswordEncoder {
         }
     }
 
+    /** The encoder that hashes: native or the pure-Java fallback (the log at start says which). */
+    public PasswordEncoder delegate() {
+        return delegate;
+    }
+
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);

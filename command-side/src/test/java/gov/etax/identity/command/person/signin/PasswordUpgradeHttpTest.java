@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
+import gov.etax.identity.command.infrastructure.config.BoundedPasswordEncoder;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.Registrations;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * LOGIN-1: a password hash written with weaker parameters than today's is written again after a
@@ -31,7 +33,14 @@ class PasswordUpgradeHttpTest extends CommandSideHttpTest {
 
     @BeforeAll
     static void start() {
-        startCommandSide(Map.of(), "--etax.password-hashing.implementation=java");
+        startCommandSide(Map.of(), "etax.password-hashing.implementation=java");
+    }
+
+    @Test
+    @DisplayName("the setting forces the pure-Java Argon2id")
+    void javaForced() {
+        assertThat(((BoundedPasswordEncoder) node.bean(PasswordEncoder.class)).delegate())
+                .isInstanceOf(Argon2PasswordEncoder.class);
     }
 
     @Test
