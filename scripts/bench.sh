@@ -9,8 +9,10 @@
 # BENCH_MIXED_DURATION=0 skips it),
 # BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh, item 4), BENCH_REPLAY=0 the
 # replay (scripts/bench-replay.sh, item 3; BENCH_REPLAY_EVENTS, 1,000,000),
-# BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
-# COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report).
+# BENCH_SIGNIN_DURATION (BENCH_DURATION; 0 skips the sign-ins), BENCH_SIGNIN_ACCOUNTS (64 accounts the
+# sign-in clients share), BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
+# COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report),
+# BENCH_DB/BENCH_BASELINE_DB (etax_bench/etax_bench_pgbench: dropped and created afresh).
 # Application settings pass through the environment, e.g. SERVER_TOMCAT_THREADS_MAX=8 or DB_POOL_SIZE=10.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,14 +24,16 @@ WARMUP=${BENCH_WARMUP:-10}
 LAG_PROBES=${BENCH_LAG_PROBES:-2}
 MIXED_DURATION=${BENCH_MIXED_DURATION:-20}
 MIXED_WARMUP=${BENCH_MIXED_WARMUP:-5}
+SIGNIN_DURATION=${BENCH_SIGNIN_DURATION:-$DURATION}
+SIGNIN_ACCOUNTS=${BENCH_SIGNIN_ACCOUNTS:-64}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
 COMMAND_PORT=${COMMAND_PORT:-18080}
 QUERY_PORT=${QUERY_PORT:-18081}
 HEAP=-Xmx512m
-DB=etax_bench
-BASELINE_DB=etax_bench_pgbench
+DB=${BENCH_DB:-etax_bench}
+BASELINE_DB=${BENCH_BASELINE_DB:-etax_bench_pgbench}
 REPORT=${BENCH_REPORT:-$ROOT/bench/report}
 MVN=${MVN:-mvn -B}
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
@@ -84,7 +88,8 @@ psql_admin -c "DROP DATABASE IF EXISTS $BASELINE_DB WITH (FORCE)" -c "CREATE DAT
 # --- build ----------------------------------------------------------------------------------
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   log "building the applications"
-  $MVN -q -DskipTests install
+  # package, not install: the bench module reads shared-kernel's jar from its target/ (bench/pom.xml).
+  $MVN -q -DskipTests package
 fi
 (cd bench && $MVN -q test-compile)
 
@@ -97,7 +102,8 @@ log "starting command side on $COMMAND_PORT and query side on $QUERY_PORT ($HEAP
 mkdir -p "$REPORT/jars"
 cp command-side/target/command-side-*-exec.jar "$REPORT/jars/command-side.jar"
 cp query-side/target/query-side-*-exec.jar "$REPORT/jars/query-side.jar"
-PORT=$COMMAND_PORT java $HEAP -jar "$REPORT/jars/command-side.jar" > "$REPORT/command-side.log" 2>&1 &
+# BENCH_COMMAND_JAVA_OPTS adds JVM options, e.g. a flight recording: -XX:StartFlightRecording=filename=…
+PORT=$COMMAND_PORT java $HEAP ${BENCH_COMMAND_JAVA_OPTS:-} -jar "$REPORT/jars/command-side.jar" > "$REPORT/command-side.log" 2>&1 &
 pids+=($!); COMMAND_PID=$!
 wait_healthy command-side "$COMMAND_PORT" "$COMMAND_PID"
 PORT=$QUERY_PORT java $HEAP -jar "$REPORT/jars/query-side.jar" > "$REPORT/query-side.log" 2>&1 &
@@ -128,9 +134,27 @@ for c in $CLIENTS; do
   log "pgbench -c $c: ${TPS[$c]} tps"
 done
 
-# --- the cost of one Argon2id hash (every registration hashes its password once) ---------------
+# --- the cost of one Argon2id hash (every registration and sign-in hashes once), native and Java --
 (cd bench && $MVN -q exec:java) > "$REPORT/hash-cost.txt" 2>&1 || true
-ARGON2_MS=$(grep -o 'argon2_ms=[0-9.]*' "$REPORT/hash-cost.txt" | cut -d= -f2 || true)
+hash_figure() { grep -o "$1=[0-9.]*" "$REPORT/hash-cost.txt" | cut -d= -f2 || true; }
+ARGON2_MS=$(hash_figure argon2_ms)
+ARGON2_NATIVE_MS=$(hash_figure argon2_native_ms)
+ARGON2_JAVA_MS=$(hash_figure argon2_java_ms)
+ARGON2_PARAMS=$(grep -o 'argon2_params=.*' "$REPORT/hash-cost.txt" | cut -d= -f2- || true)
+ARGON2_NATIVE_CPU_MS=$(hash_figure argon2_native_cpu_ms)
+ARGON2_JAVA_CPU_MS=$(hash_figure argon2_java_cpu_ms)
+# The ceiling and the latency target count one hash as its CPU time, which other load does not stretch.
+ARGON2_CPU_MS=$(hash_figure argon2_cpu_ms); ARGON2_CPU_MS=${ARGON2_CPU_MS:-$ARGON2_MS}
+# The implementation the command side started with (it logs it; the Java one only as a fallback).
+HASHING_IMPL=$(grep -q 'Password hashing: native' "$REPORT/command-side.log" && echo native || echo java)
+log "Argon2id ($ARGON2_PARAMS): native ${ARGON2_NATIVE_MS:-n/a} ms, Java ${ARGON2_JAVA_MS:-n/a} ms; the command side hashes with $HASHING_IMPL"
+
+# --- CPU per request: the command side's own CPU time per face scan, registration and sign-in -----
+log "CPU per request (one at a time, ${BENCH_CPU_REQUESTS:-100} of each)"
+(cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" COMMAND_PID=$COMMAND_PID N=${BENCH_CPU_REQUESTS:-100} \
+   $MVN -q exec:java -Dbench.main=gov.etax.identity.bench.CpuPerRequest) > "$REPORT/cpu-per-request.txt" 2>&1 \
+   || log "CPU per request failed; see $REPORT/cpu-per-request.txt"
+cpu_figure() { grep -o "$1=[0-9.-]*" "$REPORT/cpu-per-request.txt" | cut -d= -f2 || true; }
 CORES=$(nproc)
 
 # --- Gatling, one run per client count -------------------------------------------------------
@@ -147,7 +171,7 @@ for c in $CLIENTS; do
 done
 
 # --- Gatling, half the peak rate (open model): the issue's latency target, and the lag off saturation --
-PEAK_RPS=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/c$c.properties" 2>/dev/null; done | sort -g | tail -1)
+PEAK_RPS=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/c$c.properties" 2>/dev/null || true; done | sort -g | tail -1)
 HALF_RATE=$(awk -v p="${PEAK_RPS:-0}" 'BEGIN { printf "%.1f", p / 2 }')
 if awk -v r="$HALF_RATE" 'BEGIN { exit !(r > 0) }'; then
   note_other_load
@@ -157,6 +181,30 @@ if awk -v r="$HALF_RATE" 'BEGIN { exit !(r > 0) }'; then
      BENCH_OUT="$REPORT/half.properties" \
      $MVN -q gatling:test -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-half.log" 2>&1 || log "Gatling run at half the peak rate failed; see $REPORT/gatling-half.log"
   seed=$((seed + 1000000))
+fi
+
+# --- Gatling, sign-ins: one run per client count, then half the peak rate (open model) ---------
+signin_run() {
+  local name=$1; shift
+  (cd bench && env COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" WARMUP=$WARMUP DURATION=$SIGNIN_DURATION \
+     ACCOUNTS=$SIGNIN_ACCOUNTS SEED=$seed BENCH_OUT="$REPORT/$name.properties" "$@" \
+     $MVN -q gatling:test -Dbench.simulation=gov.etax.identity.bench.SignInSimulation \
+     -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-$name.log" 2>&1 || log "Gatling $name failed; see $REPORT/gatling-$name.log"
+  seed=$((seed + 1000000))
+}
+if [ "$SIGNIN_DURATION" -gt 0 ]; then
+  for c in $CLIENTS; do
+    note_other_load
+    log "Gatling sign-ins: $c concurrent clients, ${WARMUP}s warm-up + ${SIGNIN_DURATION}s measured"
+    signin_run "signin-c$c" USERS=$c
+  done
+  SIGNIN_PEAK=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/signin-c$c.properties" 2>/dev/null || true; done | sort -g | tail -1)
+  SIGNIN_HALF=$(awk -v p="${SIGNIN_PEAK:-0}" 'BEGIN { printf "%.1f", p / 2 }')
+  if awk -v r="$SIGNIN_HALF" 'BEGIN { exit !(r > 0) }'; then
+    note_other_load
+    log "Gatling sign-ins: open model at $SIGNIN_HALF/s (half the peak $SIGNIN_PEAK/s)"
+    signin_run signin-half RATE=$SIGNIN_HALF
+  fi
 fi
 
 # --- Gatling, the mixed flow (login, nominate staff, confirm, revoke), one run per client count --
@@ -205,9 +253,10 @@ QUERY_OOM=$(grep -c OutOfMemoryError "$REPORT/query-side.log" || true)
 EVENTS=$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c "SELECT count(*) FROM domainevententry" 2>/dev/null || echo "?")
 
 # --- summary ---------------------------------------------------------------------------------
-prop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/c$1.properties" 2>/dev/null; }
-mprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/mixed-c$1.properties" 2>/dev/null; }
-hprop() { awk -F= -v k="$1" '$1 == k {print $2}' "$REPORT/half.properties" 2>/dev/null; }
+prop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/c$1.properties" 2>/dev/null || true; }
+mprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/mixed-c$1.properties" 2>/dev/null || true; }
+hprop() { awk -F= -v k="$1" '$1 == k {print $2}' "$REPORT/half.properties" 2>/dev/null || true; }
+sprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/$1.properties" 2>/dev/null || true; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f %%", 100 * a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }
@@ -234,7 +283,7 @@ SUMMARY=$REPORT/summary.md
     rps=$(prop "$c" rps); r=$(ratio "$rps" "${TPS[$c]:-}")
     rv=$(awk -v a="$rps" -v b="${TPS[$c]:-0}" 'BEGIN { if (a == "" || b + 0 == 0) print -1; else print 100 * a / b }')
     if [ "$c" = 64 ]; then target="≥ 25 % of pgbench"; met=$(yes_no "$rv" 25 ge); else target="—"; met="—"; fi
-    echo "| registrations/s, $c clients | ${rps:-n/a} ($(prop "$c" registrations) ok, $(prop "$c" failed) failed) | pgbench ${TPS[$c]:-n/a} tps (one-row INSERT, -c $c -j 2) | $r | $target | $met |"
+    echo "| registrations/s, $c clients | ${rps:-n/a} ($(prop "$c" registrations) ok, $(prop "$c" failed) failed, $(prop "$c" busy) refused busy) | pgbench ${TPS[$c]:-n/a} tps (one-row INSERT, -c $c -j 2) | $r | $target | $met |"
     echo "| registration latency p50 / p95 / p99, $c clients | $(prop "$c" p50_ms) / $(prop "$c" p95_ms) / $(prop "$c" p99_ms) ms | — | — | — | — |"
   done
   if [ -f "$REPORT/half.properties" ]; then
@@ -258,9 +307,34 @@ SUMMARY=$REPORT/summary.md
   [ -f "$REPORT/history-rows.md" ] && cat "$REPORT/history-rows.md"
   [ -f "$REPORT/replay-rows.md" ] && cat "$REPORT/replay-rows.md"
   if [ -n "$ARGON2_MS" ]; then
-    ceiling=$(awk -v ms="$ARGON2_MS" -v n="$CORES" 'BEGIN { printf "%.1f", n * 1000 / ms }')
-    last=${CLIENTS##* }
-    echo "| Argon2id hash (16 MiB, 2 passes), one thread | $ARGON2_MS ms | ceiling $CORES cores × 1000 / $ARGON2_MS = $ceiling registrations/s | registrations/s at $last clients = $(ratio "$(prop "$last" rps)" "$ceiling") of the ceiling | — | — |"
+    ceiling=$(awk -v ms="$ARGON2_CPU_MS" -v n="$CORES" 'BEGIN { printf "%.1f", n * 1000 / ms }')
+    echo "| Argon2id hash ($ARGON2_PARAMS), one thread: native / Java, wall (CPU) | ${ARGON2_NATIVE_MS:-n/a} (${ARGON2_NATIVE_CPU_MS:-n/a}) / ${ARGON2_JAVA_MS:-n/a} (${ARGON2_JAVA_CPU_MS:-n/a}) ms | Java / native CPU = $(awk -v j="$ARGON2_JAVA_CPU_MS" -v n="$ARGON2_NATIVE_CPU_MS" 'BEGIN { if (n + 0 > 0) printf "%.1f×", j / n; else print "n/a" }') | the command side hashes with: $HASHING_IMPL | — | — |"
+    echo "| hash-bound ceiling | $CORES cores × 1000 / $ARGON2_CPU_MS ms CPU = $ceiling hashes/s | — | — | — | — |"
+    for what in registration sign_in; do
+      total=$(cpu_figure "cpu_ms_$what"); rest=$(cpu_figure "cpu_ms_${what}_without_scan")
+      echo "| command-side CPU per $what (one at a time, face scan included / without it) | ${total:-n/a} / ${rest:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | the hash is $(ratio "$ARGON2_CPU_MS" "$rest") of it without the scan | — | — |"
+    done
+    for c in $CLIENTS; do
+      rps=$(prop "$c" rps)
+      share=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { if (a == "" || b + 0 == 0) print -1; else print 100 * a / b }')
+      echo "| registrations/s, $c clients, share of the ceiling | ${rps:-n/a}/s ($(prop "$c" busy) refused busy) | ceiling $ceiling/s | $(ratio "$rps" "$ceiling") | ≥ 70 % | $(yes_no "$share" 70 ge) |"
+    done
+    if [ "$SIGNIN_DURATION" -gt 0 ]; then
+      for c in $CLIENTS; do
+        srps=$(sprop "signin-c$c" rps)
+        share=$(awk -v a="$srps" -v b="$ceiling" 'BEGIN { if (a == "" || b + 0 == 0) print -1; else print 100 * a / b }')
+        echo "| sign-ins/s, $c clients, share of the ceiling | ${srps:-n/a}/s ($(sprop "signin-c$c" sign_ins) ok, $(sprop "signin-c$c" busy) refused busy, $(sprop "signin-c$c" failed) failed) | ceiling $ceiling/s | $(ratio "$srps" "$ceiling") | ≥ 70 % | $(yes_no "$share" 70 ge) |"
+        echo "| sign-in latency p50 / p95 / p99, $c clients | $(sprop "signin-c$c" p50_ms) / $(sprop "signin-c$c" p95_ms) / $(sprop "signin-c$c" p99_ms) ms | — | — | — | — |"
+      done
+      if [ -f "$REPORT/signin-half.properties" ]; then
+        sp99=$(sprop signin-half p99_ms)
+        echo "| sign-in latency p50 / p99 at half the peak rate ($SIGNIN_HALF/s offered, open model) | $(sprop signin-half p50_ms) / ${sp99:-n/a} ms ($(sprop signin-half sign_ins) ok, $(sprop signin-half busy) busy) | one hash $ARGON2_CPU_MS ms CPU | $(awk -v a="$sp99" -v h="$ARGON2_CPU_MS" 'BEGIN { if (a == "" || h + 0 == 0) print "n/a"; else printf "%.1f hashes", a / h }') | p99 ≤ 4 hashes | $(yes_no "$(awk -v a="${sp99:--1}" -v h="$ARGON2_CPU_MS" 'BEGIN { print (a < 0 ? -1 : a / h) }')" 4.0001 lt) |"
+      fi
+    fi
+    if [ -f "$REPORT/half.properties" ]; then
+      hp99=$(hprop p99_ms)
+      echo "| registration latency p99 at half the peak rate, in hashes | ${hp99:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | $(awk -v a="$hp99" -v h="$ARGON2_CPU_MS" 'BEGIN { if (a == "" || h + 0 == 0) print "n/a"; else printf "%.1f hashes", a / h }') | p99 ≤ 4 hashes | $(yes_no "$(awk -v a="${hp99:--1}" -v h="$ARGON2_CPU_MS" 'BEGIN { print (a < 0 ? -1 : a / h) }')" 4.0001 lt) |"
+    fi
   fi
   echo "| peak RSS (VmHWM), command side | $(mib "$COMMAND_HWM") (idle after start $(mib "$COMMAND_IDLE_RSS")) | heap limit 512 MiB | — | runs with -Xmx512m, no OutOfMemoryError | $([ "$COMMAND_OOM" = 0 ] && [ "$COMMAND_ALIVE" = yes ] && echo yes || echo "**no** ($COMMAND_OOM OOM lines, alive: $COMMAND_ALIVE)") |"
   echo "| peak RSS (VmHWM), query side | $(mib "$QUERY_HWM") (idle after start $(mib "$QUERY_IDLE_RSS")) | heap limit 512 MiB | — | runs with -Xmx512m, no OutOfMemoryError | $([ "$QUERY_OOM" = 0 ] && [ "$QUERY_ALIVE" = yes ] && echo yes || echo "**no** ($QUERY_OOM OOM lines, alive: $QUERY_ALIVE)") |"

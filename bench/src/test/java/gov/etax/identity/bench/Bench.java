@@ -2,14 +2,24 @@ package gov.etax.identity.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What every simulation and tool of the benchmark shares: its knobs and how it writes its figures. */
 final class Bench {
+
+    private static final Pattern FACE_TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     private Bench() {
     }
@@ -45,5 +55,59 @@ final class Bench {
             throw new UncheckedIOException(e);
         }
         System.out.println(what + " figures (" + out + "):\n" + figures);
+    }
+
+    /**
+     * Sends a setup request, and again after the {@code Retry-After} of each 503 (HASHING_BUSY: all
+     * hashing permits taken), as a client should; up to 30 times.
+     */
+    static HttpResponse<String> sendSetup(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 503 || attempt == 30) {
+                return response;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            TimeUnit.SECONDS.sleep(Math.max(1, seconds));
+        }
+    }
+
+    private static final HttpClient SETUP_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A setup request (JSON POST to the command side) that must answer {@code expected}; its body. */
+    static String post(String commandUrl, String path, String json, int expected) {
+        try {
+            HttpResponse<String> response = sendSetup(SETUP_CLIENT, HttpRequest.newBuilder()
+                    .uri(URI.create(commandUrl + path)).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A face scan on the dev simulator for the resident ID number; its one-time token. */
+    static String faceToken(String commandUrl, String document) {
+        Matcher token = FACE_TOKEN.matcher(post(commandUrl, "/api/dev/face-scans",
+                "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"" + document + "\",\"outcome\":\"PASSED\"}", 201));
+        if (!token.find()) {
+            throw new IllegalStateException("the face scan simulator answered without a token");
+        }
+        return token.group(1);
+    }
+
+    /** Registers person number {@code n} (face scan first) with the bench's password; their ID number. */
+    static String register(String commandUrl, long n, String password) {
+        String document = RegistrationSimulation.residentIdNumber(n);
+        post(commandUrl, "/api/persons/registrations", "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\""
+                + document + "\",\"name\":\"王小明\",\"phone\":\"" + RegistrationSimulation.phone(n) + "\",\"password\":\""
+                + password + "\",\"faceVerificationToken\":\"" + faceToken(commandUrl, document) + "\"}", 201);
+        return document;
     }
 }

@@ -115,7 +115,8 @@ public class MixedFlowSimulation extends Simulation {
                 });
     }
 
-    private static HttpRequestActionBuilder faceScan(String name, String documentKey) {
+    /** A face scan on the dev simulator for the document in session key {@code documentKey}; saves faceToken. */
+    static HttpRequestActionBuilder faceScan(String name, String documentKey) {
         return http(name).post("/api/dev/face-scans")
                 .body(StringBody("{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"#{"
                         + documentKey + "}\",\"outcome\":\"PASSED\"}"))
@@ -187,7 +188,7 @@ public class MixedFlowSimulation extends Simulation {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Bench.sendSetup(CLIENT, request.build());
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }

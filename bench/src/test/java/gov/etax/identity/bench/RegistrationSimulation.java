@@ -81,6 +81,8 @@ public class RegistrationSimulation extends Simulation {
     private static final ConcurrentLinkedQueue<long[]> REGISTRATIONS = new ConcurrentLinkedQueue<>();
     private static final ConcurrentLinkedQueue<long[]> LAGS = new ConcurrentLinkedQueue<>();
     private static final AtomicLong FAILED = new AtomicLong();
+    /** Refused with 503 HASHING_BUSY: every hashing permit was taken longer than the bounded wait. */
+    private static final AtomicLong BUSY = new AtomicLong();
     private static final AtomicLong LAG_TIMEOUTS = new AtomicLong();
     private static volatile long startedAt;
     private static volatile String auditorToken;
@@ -122,7 +124,8 @@ public class RegistrationSimulation extends Simulation {
                                 + "\"documentNumber\":\"#{documentNumber}\",\"name\":\"王小明\","
                                 + "\"phone\":\"#{phone}\",\"password\":\"Secret#2024\","
                                 + "\"faceVerificationToken\":\"#{faceToken}\"}"))
-                        .check(status().is(201), jsonPath("$.personId").saveAs("personId"),
+                        .check(status().saveAs("registrationStatus"), status().is(201),
+                                jsonPath("$.personId").saveAs("personId"),
                                 responseTimeInMillis().saveAs("latency")));
     }
 
@@ -133,13 +136,19 @@ public class RegistrationSimulation extends Simulation {
     private final ScenarioBuilder load = scenario("registrations")
             .exec(register("register"))
             .exec(session -> {
-                if (session.isFailed() || !session.contains("latency")) {
+                if (session.isFailed() && session.contains("registrationStatus")
+                        && session.getInt("registrationStatus") == 503) {
+                    BUSY.incrementAndGet();
+                    return session.set("busy", true);
+                } else if (session.isFailed() || !session.contains("latency")) {
                     FAILED.incrementAndGet();
                 } else {
                     REGISTRATIONS.add(new long[] {sinceStart(), session.getLong("latency")});
                 }
                 return session;
-            });
+            })
+            // A refused client comes back after Retry-After (1 s), not at once.
+            .doIf(session -> session.contains("busy")).then(exec(io.gatling.javaapi.core.CoreDsl.pause(Duration.ofSeconds(1))));
 
     private final ScenarioBuilder lagProbe = scenario("read-model lag")
             .exec(register("register (lag probe)"))
@@ -231,6 +240,7 @@ public class RegistrationSimulation extends Simulation {
         out.append("window_s=").append(DURATION).append('\n');
         out.append("registrations=").append(latencies.size()).append('\n');
         out.append("failed=").append(FAILED.get()).append('\n');
+        out.append("busy=").append(BUSY.get()).append('\n');
         out.append("rps=").append(String.format(Locale.ROOT, "%.2f", latencies.size() / (double) DURATION)).append('\n');
         out.append("p50_ms=").append(percentile(latencies, 50)).append('\n');
         out.append("p95_ms=").append(percentile(latencies, 95)).append('\n');

@@ -26,6 +26,13 @@ public interface CredentialStore {
      */
     void replace(PersonId personId, PasswordHash hash);
 
+    /**
+     * The same password hashed again with stronger parameters: replaces the credential in use (and
+     * the province account's copy of it) only while it is still {@code current}, so a password
+     * changed meanwhile is never overwritten. Changes neither must-change nor the change date.
+     */
+    boolean upgrade(PersonId personId, PasswordHash current, PasswordHash stronger);
+
     /** A province account's credential (PWD-2, PWD-6). The person's first becomes the one in use. */
     void storeProvince(PersonId personId, ProvinceCode province, PasswordHash hash, boolean mustChange);
 

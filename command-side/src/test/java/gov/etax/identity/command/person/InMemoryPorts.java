@@ -168,6 +168,20 @@ final class InMemoryPorts {
         }
 
         @Override
+        public boolean upgrade(PersonId personId, PasswordHash current, PasswordHash stronger) {
+            if (!current.equals(hashes.get(personId))) {
+                return false;
+            }
+            hashes.put(personId, stronger);
+            ProvinceCode inUse = provinceInUse.get(personId);
+            if (inUse != null) {
+                provinces.get(personId).computeIfPresent(inUse, (province, credential) ->
+                        credential.hash().equals(current) ? new StoredCredential(stronger, credential.mustChange()) : credential);
+            }
+            return true;
+        }
+
+        @Override
         public void storeProvince(PersonId personId, ProvinceCode province, PasswordHash hash, boolean mustChangeIt) {
             provinces.computeIfAbsent(personId, id -> new LinkedHashMap<>()).put(province, new StoredCredential(hash, mustChangeIt));
             if (!hashes.containsKey(personId)) {

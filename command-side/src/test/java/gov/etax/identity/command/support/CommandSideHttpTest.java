@@ -1,6 +1,7 @@
 package gov.etax.identity.command.support;
 
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -17,6 +18,13 @@ public abstract class CommandSideHttpTest {
     protected static void startCommandSide(Clock clock) {
         database = PostgresTestDatabase.create();
         node = clock == null ? CommandSideNode.start(database) : CommandSideNode.start(database, clock);
+        http = node.http();
+    }
+
+    /** @param singletons beans of the test's own in place of the application's replaceable ones */
+    protected static void startCommandSide(Map<String, Object> singletons, String... extraProperties) {
+        database = PostgresTestDatabase.create();
+        node = CommandSideNode.start(database, singletons, extraProperties);
         http = node.http();
     }
 

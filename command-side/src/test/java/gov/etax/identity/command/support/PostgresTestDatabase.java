@@ -122,7 +122,9 @@ public final class PostgresTestDatabase implements AutoCloseable {
                 "--server.port=0",
                 "--spring.datasource.url=" + url(),
                 "--spring.datasource.username=" + user(),
-                "--spring.datasource.password="));
+                "--spring.datasource.password=",
+                // Tests that race logins share a busy machine; only PasswordHashingHttpTest means to be refused.
+                "--etax.password-hashing.max-wait=30s"));
         for (String property : extraProperties) {
             args.add("--" + property);
         }

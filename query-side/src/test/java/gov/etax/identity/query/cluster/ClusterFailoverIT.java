@@ -139,6 +139,8 @@ class ClusterFailoverIT {
                 "SPRING_PROFILES_ACTIVE", "dev", "ETAX_DATA_DIR", logs.toAbsolutePath().toString());
         Map<String, String> commandEnvironment = new HashMap<>(common);
         commandEnvironment.put("ETAX_LOOKUP_KEY", lookupKey);
+        // Racing load on a shared test machine: a busy-hashing 503 here would be the machine, not the failover.
+        commandEnvironment.put("ETAX_PASSWORD_HASHING_MAX_WAIT", "30s");
         // The first node migrates the schema alone; then the others start side by side.
         commandA = started(ApplicationProcess.start("command-a", commandJar, FIRST_PORT, logs, commandEnvironment));
         commandA.awaitHealthy(START);

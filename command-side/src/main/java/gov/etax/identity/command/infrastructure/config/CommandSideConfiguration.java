@@ -1,6 +1,7 @@
 package gov.etax.identity.command.infrastructure.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -13,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration
@@ -55,12 +55,26 @@ public class CommandSideConfiguration {
                 .build();
     }
 
-    /** Argon2id with Spring Security's 5.8 parameters (16 MiB, 2 iterations). */
+    /**
+     * Argon2id, natively where the library loads (else the pure-Java fallback), at OWASP's minimum
+     * unless configured stronger; see docs/performance.md, "Password hashing". Replaceable, so a
+     * test can hold every hashing permit.
+     */
     @Bean
     @ConditionalOnMissingBean(PasswordEncoder.class)
     public PasswordEncoder passwordEncoder(
+            @Value("${etax.password-hashing.implementation:native}") Argon2PasswordEncoders.Implementation implementation,
+            @Value("${etax.password-hashing.memory-kib:19456}") int memoryKib,
+            @Value("${etax.password-hashing.iterations:2}") int iterations,
+            @Value("${etax.password-hashing.parallelism:1}") int parallelism,
             @Value("${etax.password-hashing.concurrent:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}")
-            int concurrentHashes) {
-        return new BoundedPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), concurrentHashes);
+            int concurrentHashes,
+            @Value("${etax.password-hashing.max-wait:500ms}") Duration maxWait,
+            @Value("${etax.password-hashing.retry-after:1s}") Duration retryAfter,
+            Clock clock) {
+        Argon2Settings settings = new Argon2Settings(memoryKib, iterations, parallelism,
+                Argon2Settings.OWASP_MINIMUM.saltLength(), Argon2Settings.OWASP_MINIMUM.hashLength());
+        return new BoundedPasswordEncoder(Argon2PasswordEncoders.create(settings, implementation), concurrentHashes,
+                maxWait, retryAfter, clock);
     }
 }

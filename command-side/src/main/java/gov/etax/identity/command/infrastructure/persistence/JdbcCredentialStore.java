@@ -55,6 +55,15 @@ public class JdbcCredentialStore implements CredentialStore {
     }
 
     @Override
+    public boolean upgrade(PersonId personId, PasswordHash current, PasswordHash stronger) {
+        jdbc.update("UPDATE province_credential SET password_hash = ? WHERE person_id = ? AND password_hash = ? "
+                        + "AND province = (SELECT province FROM person_credential WHERE person_id = ?)",
+                stronger.encoded(), personId.value(), current.encoded(), personId.value());
+        return jdbc.update("UPDATE person_credential SET password_hash = ? WHERE person_id = ? AND password_hash = ?",
+                stronger.encoded(), personId.value(), current.encoded()) == 1;
+    }
+
+    @Override
     public void storeProvince(PersonId personId, ProvinceCode province, PasswordHash hash, boolean mustChange) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO province_credential (person_id, province, password_hash, must_change, added_at, changed_at) "

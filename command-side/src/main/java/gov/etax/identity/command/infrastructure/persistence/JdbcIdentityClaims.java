@@ -9,6 +9,7 @@ import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.refusal.Reason;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,10 +44,21 @@ public class JdbcIdentityClaims implements IdentityClaims {
 
     @Override
     public void refuseIfTaken(DocumentNumber document, MobilePhone phone, Username username) {
-        refuseIfPresent(ClaimKind.DOCUMENT, lookupHash.of(document), PersonReason.DOCUMENT_ALREADY_REGISTERED);
-        refuseIfPresent(ClaimKind.PHONE, lookupHash.of(phone), PersonReason.PHONE_ALREADY_BOUND);
-        if (username != null) {
-            refuseIfPresent(ClaimKind.USERNAME, lookupHash.of(username), PersonReason.USERNAME_TAKEN);
+        // One round trip for all three; the document's refusal comes first, then the phone's.
+        String usernameHash = username == null ? null : lookupHash.of(username);
+        List<String> taken = jdbc.queryForList("SELECT claim_kind FROM identity_claim "
+                        + "WHERE (claim_kind = ? AND claim_hash = ?) OR (claim_kind = ? AND claim_hash = ?) "
+                        + "OR (claim_kind = ? AND claim_hash = ?)", String.class,
+                ClaimKind.DOCUMENT.name(), lookupHash.of(document), ClaimKind.PHONE.name(), lookupHash.of(phone),
+                ClaimKind.USERNAME.name(), usernameHash);
+        if (taken.contains(ClaimKind.DOCUMENT.name())) {
+            throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal();
+        }
+        if (taken.contains(ClaimKind.PHONE.name())) {
+            throw PersonReason.PHONE_ALREADY_BOUND.refusal();
+        }
+        if (taken.contains(ClaimKind.USERNAME.name())) {
+            throw PersonReason.USERNAME_TAKEN.refusal();
         }
     }
 
@@ -111,14 +123,6 @@ public class JdbcIdentityClaims implements IdentityClaims {
             jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) VALUES (?, ?, ?, ?)",
                     kind.name(), hash, personId.value(), Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException e) {
-            throw whenTaken.refusal();
-        }
-    }
-
-    private void refuseIfPresent(ClaimKind kind, String hash, Reason whenTaken) {
-        Integer count = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM identity_claim WHERE claim_kind = ? AND claim_hash = ?", Integer.class, kind.name(), hash);
-        if (count != null && count > 0) {
             throw whenTaken.refusal();
         }
     }

@@ -73,6 +73,8 @@ public class PasswordResetService {
         MobilePhone phone = bySms ? new MobilePhone(request.phone()) : null;
         // Checked before the second factor, so a refused password spends no code and no scan.
         PasswordPolicy.check(request.newPassword());
+        // Hashed before the second factor too: busy hashing CPUs (503) spend no code and no scan.
+        PasswordHash hash = new PasswordHash(passwordEncoder.encode(request.newPassword()));
 
         if (bySms) {
             // Another person's phone is answered like a phone without a code, and its code is not spent.
@@ -82,7 +84,6 @@ public class PasswordResetService {
         } else {
             ResetProof.requireFace(faceVerification.redeem(request.faceVerificationToken()), document);
         }
-        PasswordHash hash = new PasswordHash(passwordEncoder.encode(request.newPassword()));
 
         boolean unlocked = commandGateway.sendAndWait(new ResetPassword(person, hash,
                 bySms ? PasswordReset.Method.SMS : PasswordReset.Method.FACE));

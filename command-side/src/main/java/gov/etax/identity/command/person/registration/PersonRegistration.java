@@ -59,11 +59,12 @@ public class PersonRegistration {
         OnlineRegistrationAllowed.check(document, offlineCollections);
         identityClaims.refuseIfTaken(document, phone, username);
 
+        // Hashed before the face token is spent: a refusal for busy hashing CPUs (503) leaves the token usable.
+        PasswordHash hash = new PasswordHash(passwordEncoder.encode(application.password()));
         String faceVerificationId = verifiedFace(application.faceVerificationToken(), document);
         if (!identityRegister.matches(document, name)) {
             throw PersonReason.IDENTITY_CHECK_FAILED.refusal();
         }
-        PasswordHash hash = new PasswordHash(passwordEncoder.encode(application.password()));
 
         PersonId personId = PersonId.generate();
         commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document, name, phone, username, hash, faceVerificationId));

@@ -62,11 +62,12 @@ public class SignInService {
     private final PendingAuthorizations pendingAuthorizations;
     private final Clock clock;
     private volatile String dummyHash;
+    private final PasswordUpgrade passwordUpgrade;
 
     public SignInService(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
                          SmsChallenges smsChallenges, FaceVerification faceVerification, CommandGateway commandGateway,
                          SessionStore sessions, SessionTokenIssuer tokenIssuer, Relationships relationships,
-                         PendingAuthorizations pendingAuthorizations, Clock clock) {
+                         PendingAuthorizations pendingAuthorizations, Clock clock, PasswordUpgrade passwordUpgrade) {
         this.directory = directory;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -78,6 +79,7 @@ public class SignInService {
         this.relationships = relationships;
         this.pendingAuthorizations = pendingAuthorizations;
         this.clock = clock;
+        this.passwordUpgrade = passwordUpgrade;
     }
 
     /**
@@ -161,6 +163,7 @@ public class SignInService {
         if (!decision.isAccepted()) {
             throw refusalFor(decision);
         }
+        passwordUpgrade.ifWeak(person, request.password(), credential.get().hash());
         SessionStore.Session session = sessions.find(sessionId).orElseThrow();
         return SessionGranted.of(session, tokenIssuer.issue(session));
     }

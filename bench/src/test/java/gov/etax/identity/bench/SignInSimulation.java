@@ -1,0 +1,137 @@
+package gov.etax.identity.bench;
+
+import static gov.etax.identity.bench.Bench.env;
+import static gov.etax.identity.bench.Bench.percentile;
+import static gov.etax.identity.bench.Bench.writeFigures;
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sign-ins per second: {@code USERS} concurrent clients (closed model) or {@code RATE} new ones per
+ * second (open model), each a face scan on the dev simulator and {@code POST /api/sessions} with
+ * document number, password and the face token. Every sign-in verifies the password with Argon2id
+ * once. The accounts ({@code ACCOUNTS}, registered in {@code before()}, not timed) are shared round
+ * robin. Only the sign-in request's latency counts, and only answers inside the measured window;
+ * 503 HASHING_BUSY answers are counted apart as {@code busy}.
+ */
+public class SignInSimulation extends Simulation {
+
+    private static final String COMMAND_URL = env("COMMAND_URL", "http://127.0.0.1:8080");
+    private static final int USERS = Integer.parseInt(env("USERS", "16"));
+    private static final double RATE = Double.parseDouble(env("RATE", "0"));
+    private static final int ACCOUNTS = Integer.parseInt(env("ACCOUNTS", "64"));
+    private static final int WARMUP = Integer.parseInt(env("WARMUP", "10"));
+    private static final int DURATION = Integer.parseInt(env("DURATION", "30"));
+    private static final long SEED = Long.parseLong(env("SEED", "9000000"));
+    private static final Path OUT = Path.of(env("BENCH_OUT", "report/signin-c" + USERS + ".properties"));
+    private static final String PASSWORD = "Secret#2024";
+
+    private static final List<String> DOCUMENTS = Collections.synchronizedList(new ArrayList<>());
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final ConcurrentLinkedQueue<long[]> SIGN_INS = new ConcurrentLinkedQueue<>();
+    private static final AtomicLong FAILED = new AtomicLong();
+    private static final AtomicLong BUSY = new AtomicLong();
+    private static volatile long startedAt;
+
+    private static long sinceStart() {
+        return System.currentTimeMillis() - startedAt;
+    }
+
+    private final ScenarioBuilder load = scenario("sign-ins")
+            .exec(session -> session.set("document", DOCUMENTS.get(NEXT.getAndIncrement() % DOCUMENTS.size())))
+            .exec(MixedFlowSimulation.faceScan("face scan", "document"))
+            .exitHereIfFailed()
+            .exec(http("sign in").post("/api/sessions")
+                    .body(StringBody("{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"#{document}\","
+                            + "\"password\":\"" + PASSWORD + "\",\"faceVerificationToken\":\"#{faceToken}\"}"))
+                    .check(status().saveAs("signInStatus"), responseTimeInMillis().saveAs("latency"), status().is(201)))
+            .exec(session -> {
+                if (!session.isFailed()) {
+                    SIGN_INS.add(new long[] {sinceStart(), session.getLong("latency")});
+                } else if (session.contains("signInStatus") && session.getInt("signInStatus") == 503) {
+                    BUSY.incrementAndGet();
+                    return session.set("busy", true);
+                } else {
+                    FAILED.incrementAndGet();
+                }
+                return session;
+            })
+            // A refused client comes back after Retry-After (1 s), not at once.
+            .doIf(session -> session.contains("busy")).then(pause(Duration.ofSeconds(1)));
+
+    {
+        Duration total = Duration.ofSeconds(WARMUP + DURATION);
+        setUp(RATE > 0
+                ? load.injectOpen(constantUsersPerSec(RATE).during(total))
+                : load.injectClosed(constantConcurrentUsers(USERS).during(total)))
+                .protocols(http.baseUrl(COMMAND_URL).contentTypeHeader("application/json")
+                        .acceptHeader("application/json").shareConnections());
+    }
+
+    @Override
+    public void before() {
+        // Fewer threads than hashing permits would leave the CPUs idle; more would only queue.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> documents = new ArrayList<>();
+            for (int i = 0; i < ACCOUNTS; i++) {
+                long n = SEED + i;
+                documents.add(pool.submit(() -> Bench.register(COMMAND_URL, n, PASSWORD)));
+            }
+            for (Future<String> document : documents) {
+                DOCUMENTS.add(document.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("sign-in setup failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        startedAt = System.currentTimeMillis();
+    }
+
+    @Override
+    public void after() {
+        long from = WARMUP * 1000L;
+        long to = (WARMUP + DURATION) * 1000L;
+        List<Long> latencies = new ArrayList<>();
+        for (long[] s : SIGN_INS) {
+            if (s[0] >= from && s[0] < to) {
+                latencies.add(s[1]);
+            }
+        }
+        Collections.sort(latencies);
+        StringBuilder out = new StringBuilder();
+        out.append("users=").append(RATE > 0 ? "open" : String.valueOf(USERS)).append('\n');
+        out.append("rate=").append(RATE).append('\n');
+        out.append("window_s=").append(DURATION).append('\n');
+        out.append("sign_ins=").append(latencies.size()).append('\n');
+        out.append("failed=").append(FAILED.get()).append('\n');
+        out.append("busy=").append(BUSY.get()).append('\n');
+        out.append("rps=").append(String.format(Locale.ROOT, "%.2f", latencies.size() / (double) DURATION)).append('\n');
+        out.append("p50_ms=").append(percentile(latencies, 50)).append('\n');
+        out.append("p95_ms=").append(percentile(latencies, 95)).append('\n');
+        out.append("p99_ms=").append(percentile(latencies, 99)).append('\n');
+        writeFigures(OUT, "sign-in", out);
+    }
+}
