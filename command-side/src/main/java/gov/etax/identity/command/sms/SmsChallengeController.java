@@ -5,7 +5,11 @@ import gov.etax.identity.command.infrastructure.ratelimit.RateLimitProperties;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimitReason;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimits;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.PersonPhones;
+import gov.etax.identity.command.person.signin.SignInReason;
 import gov.etax.identity.command.verification.FaceVerification;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.security.SessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,20 +31,27 @@ public class SmsChallengeController {
     private final RateLimits rateLimits;
     private final RateLimitProperties limits;
     private final ClientAddress clientAddress;
+    private final PersonPhones personPhones;
 
     public SmsChallengeController(SmsChallenges challenges, PersonDirectory personDirectory,
                                   FaceVerification faceVerification, RateLimits rateLimits, RateLimitProperties limits,
-                                  ClientAddress clientAddress) {
+                                  ClientAddress clientAddress, PersonPhones personPhones) {
         this.challenges = challenges;
         this.personDirectory = personDirectory;
         this.faceVerification = faceVerification;
         this.rateLimits = rateLimits;
         this.limits = limits;
         this.clientAddress = clientAddress;
+        this.personPhones = personPhones;
     }
 
-    /** @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a PHONE_BINDING code */
-    public record Request(String phone, String purpose, String faceVerificationToken) {
+    /**
+     * @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a PHONE_BINDING code
+     * @param documentType and {@code documentNumber}: instead of {@code phone}, a LOGIN code to the
+     *                     person's one phone for a login by document (LOGIN-3)
+     */
+    public record Request(String phone, String purpose, String faceVerificationToken, String documentType,
+                          String documentNumber) {
     }
 
     public record Sent(String phoneMasked, SmsPurpose purpose, Instant expiresAt, int sendsLeftInWindow) {
@@ -50,8 +61,9 @@ public class SmsChallengeController {
     @PostMapping("/api/sms-challenges")
     public ResponseEntity<Sent> send(@RequestBody Request request, @AuthenticationPrincipal Jwt token,
                                      HttpServletRequest http) {
-        MobilePhone phone = new MobilePhone(request.phone());
         SmsPurpose purpose = SmsPurpose.parse(request.purpose());
+        boolean toDocument = request.phone() == null && request.documentNumber() != null && purpose == SmsPurpose.LOGIN;
+        MobilePhone phone = toDocument ? null : new MobilePhone(request.phone());
         // The session, or for an anonymous binding code the face scan, is who asks.
         String caller = signedInSession(token);
         if (caller == null && purpose == SmsPurpose.PHONE_BINDING) {
@@ -63,6 +75,11 @@ public class SmsChallengeController {
         }
         // Counted before the look-up, so probing which phones are bound costs the address too.
         rateLimits.admit("sms-address", clientAddress.of(http), limits.smsPerAddress(), RateLimitReason.SMS_LIMIT_PER_ADDRESS);
+        if (toDocument) {
+            DocumentNumber document = new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber());
+            phone = personPhones.soleLoginPhone(personDirectory.withDocument(document)
+                    .orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal));
+        }
         // Refusals by binding come before REG-7 counts, so they cost the phone no sends.
         SmsRecipientAllowed.check(phone, purpose, personDirectory);
         SentChallenge sent = challenges.send(phone, purpose);

@@ -29,7 +29,16 @@ public class RealNameService {
     public Result raise(PersonId person, String faceVerificationToken) {
         String faceVerificationId = OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
                 RealNameReason.REAL_NAME_FACE_VERIFICATION_REQUIRED);
-        Boolean raised = commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId));
-        return new Result(RealNameLevel.LEVEL_4.number(), Boolean.TRUE.equals(raised));
+        return new Result(RealNameLevel.LEVEL_4.number(), raiseByRiskMatter(person, faceVerificationId));
+    }
+
+    /**
+     * REG-5, 风险实名事项: a risk-sensitive operation already checked a passed face scan of the
+     * person's own document ({@link OwnFaceScan}); that scan raises a level-3 person to level 4.
+     *
+     * @return false when the person already had level 4
+     */
+    public boolean raiseByRiskMatter(PersonId person, String faceVerificationId) {
+        return Boolean.TRUE.equals(commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId)));
     }
 }

@@ -7,6 +7,7 @@ import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.CredentialStore.StoredCredential;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.PersonPhones;
 import gov.etax.identity.command.sms.SmsChallenges;
 import gov.etax.identity.command.sms.SmsCodeCheck;
 import gov.etax.identity.command.sms.SmsPurpose;
@@ -61,12 +62,13 @@ public class SignInService {
     private final Relationships relationships;
     private final PendingAuthorizations pendingAuthorizations;
     private final Clock clock;
+    private final PersonPhones phones;
     private volatile String dummyHash;
 
     public SignInService(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
                          SmsChallenges smsChallenges, FaceVerification faceVerification, CommandGateway commandGateway,
                          SessionStore sessions, SessionTokenIssuer tokenIssuer, Relationships relationships,
-                         PendingAuthorizations pendingAuthorizations, Clock clock) {
+                         PendingAuthorizations pendingAuthorizations, Clock clock, PersonPhones phones) {
         this.directory = directory;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -78,12 +80,13 @@ public class SignInService {
         this.relationships = relationships;
         this.pendingAuthorizations = pendingAuthorizations;
         this.clock = clock;
+        this.phones = phones;
     }
 
     /**
      * Exactly one account: document type + number, a bound phone, or a username; then the password
-     * and one second factor: an SMS code (sent to {@code smsPhone}, by default the account phone)
-     * or a face verification token.
+     * and one second factor: an SMS code (sent to {@code smsPhone}, by default the account phone,
+     * or the person's one phone for a login by document or username) or a face verification token.
      */
     /**
      * @param entry NATURAL_PERSON (default), ENTERPRISE or AGENT
@@ -285,8 +288,9 @@ public class SignInService {
             return thisPersonsFace ? new SecondFactor(null, scan.verificationId())
                     : new SecondFactor(LoginFailure.FACE_NOT_VERIFIED, null);
         }
-        MobilePhone smsPhone = request.smsPhone() != null ? new MobilePhone(request.smsPhone()) : account.phone();
-        if (smsPhone == null || directory.withPhone(smsPhone).filter(person::equals).isEmpty()) {
+        MobilePhone smsPhone = request.smsPhone() != null ? new MobilePhone(request.smsPhone())
+                : account.phone() != null ? account.phone() : phones.soleLoginPhone(person);
+        if (directory.withPhone(smsPhone).filter(person::equals).isEmpty()) {
             return new SecondFactor(LoginFailure.WRONG_SMS_CODE, null);
         }
         return new SecondFactor(smsChallenges.verify(smsPhone, SmsPurpose.LOGIN, request.smsCode()) == SmsCodeCheck.VALID
