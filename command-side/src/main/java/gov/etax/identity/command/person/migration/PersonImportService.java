@@ -49,8 +49,15 @@ public class PersonImportService {
         this.commandGateway = commandGateway;
     }
 
-    /** One existing person as the province's system holds them. */
-    public record Row(String documentType, String documentNumber, String name, List<String> phones, String province) {
+    /**
+     * One existing person as the province's system holds them.
+     *
+     * @param passwordOnRecord false for a person the system holds no password for (migrated from the
+     *                         IIT system): none is stored, and they set one after a scan login
+     *                         through the IIT app (PWD-4); absent means true (PWD-2)
+     */
+    public record Row(String documentType, String documentNumber, String name, List<String> phones, String province,
+                      Boolean passwordOnRecord) {
     }
 
     public enum Outcome {
@@ -119,7 +126,8 @@ public class PersonImportService {
             List<MobilePhone> toBind = row.phones().stream().filter(phone -> !shared.contains(phone)).toList();
             PersonId personId = PersonId.generate();
             commandGateway.sendAndWait(new MigrateNaturalPerson(personId, row.province(), row.document(), row.name(),
-                    toBind, row.phones().size() - toBind.size(), initialPasswordHash(row.document()), importedBy));
+                    toBind, row.phones().size() - toBind.size(),
+                    row.passwordOnRecord() ? initialPasswordHash(row.document()) : null, importedBy));
             int bound = (int) toBind.stream()
                     .filter(phone -> directory.withPhone(phone).filter(personId::equals).isPresent()).count();
             return new RowOutcome(row.index(), Outcome.IMPORTED, masked, province, personId.value(), bound,
@@ -172,7 +180,7 @@ public class PersonImportService {
 
     /** A row whose values are all valid; phones without repeats. */
     private record Parsed(int index, DocumentNumber document, PersonName name, List<MobilePhone> phones,
-                          ProvinceCode province) {
+                          ProvinceCode province, boolean passwordOnRecord) {
 
         static Parsed of(int index, Row row) {
             if (row == null) {
@@ -185,7 +193,8 @@ public class PersonImportService {
             if (row.phones() != null) {
                 row.phones().forEach(phone -> phones.add(new MobilePhone(phone)));
             }
-            return new Parsed(index, document, name, List.copyOf(phones), province);
+            return new Parsed(index, document, name, List.copyOf(phones), province,
+                    !Boolean.FALSE.equals(row.passwordOnRecord()));
         }
     }
 }

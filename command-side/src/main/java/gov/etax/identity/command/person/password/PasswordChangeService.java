@@ -10,6 +10,7 @@ import gov.etax.identity.kernel.person.commands.ChangePassword;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
 import gov.etax.identity.kernel.refusal.CommonReason;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,15 @@ public class PasswordChangeService {
     }
 
     public Outcome change(CurrentPerson caller, boolean passwordChangeRequired, Request request) {
-        if (request.currentPassword() == null || request.currentPassword().isEmpty()) {
+        Optional<StoredCredential> current = credentials.find(caller.personId());
+        // PWD-4: a person without a password (scan login through the IIT app) has none to give.
+        boolean passwordNotSet = current.isEmpty() && passwordChangeRequired;
+        if (!passwordNotSet && (request.currentPassword() == null || request.currentPassword().isEmpty())) {
             throw CommonReason.MISSING_FIELD.refusal("The current password is missing.");
         }
         PasswordPolicy.check(request.newPassword());
 
-        boolean matches = credentials.find(caller.personId()).map(StoredCredential::hash)
+        boolean matches = passwordNotSet || current.map(StoredCredential::hash)
                 .filter(hash -> passwordEncoder.matches(request.currentPassword(), hash.encoded())).isPresent();
         PasswordHash newHash = matches ? new PasswordHash(passwordEncoder.encode(request.newPassword())) : null;
         PasswordChangeDecision decision = commandGateway.sendAndWait(

@@ -46,6 +46,10 @@ public enum SignInReason implements Reason {
             "您有待确认的财务负责人授权，请确认后登录"),
     ROLE_CHOICE_REQUIRED(CONFLICT, "ACC-8",
             "You hold several roles in this enterprise: choose one (see roles).", "请选择登录身份"),
+    PASSWORD_NOT_SET(FORBIDDEN, "PWD-4",
+            "You have no personal password yet: this session may only set a new one (POST /api/me/password "
+                    + "with newPassword); then log in with it as usual.",
+            "您尚未设置个人用户密码，请重新设置新密码"),
     PASSWORD_CHANGE_REQUIRED(FORBIDDEN, "PWD-2",
             "This session may only set a new password: the current one is an initial password.",
             "您的密码为初始密码，请先修改密码");

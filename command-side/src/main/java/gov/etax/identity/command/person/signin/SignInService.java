@@ -34,6 +34,7 @@ import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
 import gov.etax.identity.kernel.person.commands.SwitchSession;
 import gov.etax.identity.kernel.refusal.CommonReason;
+import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,10 +100,13 @@ public class SignInService {
                                Boolean confirmPendingAuthorization) {
     }
 
-    /** @param enterprise and {@code role}: what an enterprise or agent session acts for, else null */
+    /**
+     * @param enterprise and {@code role}: what an enterprise or agent session acts for, else null
+     * @param notice     what the person must do first, when the session may only do that (PWD-4), else null
+     */
     public record SessionGranted(String accessToken, String tokenType, Instant expiresAt, String sessionId,
                                  String personId, String entry, String verifiedBy, boolean passwordChangeRequired,
-                                 String enterprise, String role) {
+                                 String enterprise, String role, Notice notice) {
 
         public static SessionGranted of(SessionStore.Session session, String token) {
             ActingFor actingFor = session.actingFor();
@@ -110,8 +114,19 @@ public class SignInService {
                     session.personId().value(), session.entry().name(), session.method().verifiedBy(),
                     session.passwordChangeRequired(),
                     actingFor == null ? null : actingFor.enterprise().value(),
-                    actingFor == null ? null : actingFor.role().name());
+                    actingFor == null ? null : actingFor.role().name(), null);
         }
+
+        public SessionGranted with(Reason reason) {
+            return new SessionGranted(accessToken, tokenType, expiresAt, sessionId, personId, entry, verifiedBy,
+                    passwordChangeRequired, enterprise, role,
+                    new Notice(reason.code(), reason.rule(), reason.message(), reason.messageZh()));
+        }
+    }
+
+    /** A refusal's wording, told beside a session that was granted. */
+    public record Notice(String code, String rule, String message,
+                         @com.fasterxml.jackson.annotation.JsonProperty("message_zh") String messageZh) {
     }
 
     public SessionGranted logIn(LoginRequest request) {
