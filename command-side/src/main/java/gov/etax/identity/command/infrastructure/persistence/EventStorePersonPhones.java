@@ -39,7 +39,8 @@ public class EventStorePersonPhones implements PersonPhones {
             return List.of();
         }
         Set<MobilePhone> phones = new LinkedHashSet<>();
-        eventStore.readEvents(person.value()).asStream().map(message -> message.getPayload()).forEach(payload -> {
+        // From the first event: readEvents(id) alone would start at the person's snapshot.
+        eventStore.readEvents(person.value(), 0).asStream().map(message -> message.getPayload()).forEach(payload -> {
             if (payload instanceof NaturalPersonRegistered registered && registered.phone() != null) {
                 phones.add(new MobilePhone(opener.open(registered.phone())));
             } else if (payload instanceof NaturalPersonMigrated migrated) {
