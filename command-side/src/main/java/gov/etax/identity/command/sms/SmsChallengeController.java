@@ -12,6 +12,7 @@ import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.security.SessionTokens;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +51,12 @@ public class SmsChallengeController {
      * @param documentType and {@code documentNumber}: instead of {@code phone}, a LOGIN code to the
      *                     person's one phone for a login by document (LOGIN-3)
      */
-    public record Request(String phone, String purpose, String faceVerificationToken, String documentType,
-                          String documentNumber) {
+    public record Request(String phone, String purpose, String faceVerificationToken,
+                          @Schema(description = "With documentNumber, instead of phone: a LOGIN code to the person's one "
+                                  + "phone (LOGIN-3). 422 PHONE_EMPTY when the person has none (not a failed attempt), "
+                                  + "422 SMS_PHONE_CHOICE_REQUIRED with phonesMasked when several")
+                          String documentType,
+                          @Schema(description = "See documentType") String documentNumber) {
     }
 
     public record Sent(String phoneMasked, SmsPurpose purpose, Instant expiresAt, int sendsLeftInWindow) {

@@ -44,7 +44,7 @@ class FaqPromisesHttpTest extends CommandSideHttpTest {
     }
 
     @Test
-    @DisplayName("一.4 REG-5: a level-3 person is asked for a face scan to confirm an authorization (a risk matter); the passed scan raises them to level 4")
+    @DisplayName("一.4 REG-5: risk matters (confirming an authorization, forgot password by face, the competent-authority switch) ask a level-3 person for a face scan; the passed scan raises them to level 4")
     void riskMatterRaisesRealNameLevel() {
         String document = residentIdNumber();
         String phone = phone();
@@ -78,6 +78,34 @@ class FaqPromisesHttpTest extends CommandSideHttpTest {
                 "faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", other, "PASSED")));
         assertThat(reset.status()).as(reset.raw()).isEqualTo(200);
         assertThat(EventLog.types(database, otherId)).endsWith("PasswordReset", "RealNameLevelRaised");
+
+        // LOGIN-6: the special subject's competent-authority switch asks a level-3 person for a scan.
+        String third = residentIdNumber();
+        String thirdPhone = phone();
+        String thirdId = imported(third, true, thirdPhone);
+        setFirstPassword(third);
+        String builder = uscc();
+        assertThat(Staffing.confirmEnterprise(staff, builder, "建安公司", new Person(thirdId, third, thirdPhone), null)
+                .status()).isEqualTo(201);
+        String matter = "360100182023111" + String.format("%05d", Math.floorMod(System.nanoTime(), 100_000L));
+        assertThat(staff.post("/api/tax-authority/cross-region-matters", Map.of("matterNumber", matter, "uscc", builder,
+                "projectName", "赣江大桥项目", "competentAuthority", "13601000000", "handlerName", "钱七",
+                "handlerPhone", phone())).status()).isEqualTo(201);
+        Map<String, Object> login = byPhone(thirdPhone, NEW_PASSWORD);
+        login.put("entry", "SPECIAL_SUBJECT");
+        login.put("smsCode", smsCode(http, thirdPhone, "LOGIN"));
+        HttpJson.Response specialSubject = http.post("/api/sessions", login);
+        assertThat(specialSubject.status()).as(specialSubject.raw()).isEqualTo(201);
+        HttpJson asThird = http.as(specialSubject.text("accessToken"));
+        String switchPath = "/api/special-subject/matters/" + matter + "/competent-authority";
+        assertProblem(asThird.post(switchPath, Map.of("competentAuthority", "13601020000")), 422,
+                "RISK_MATTER_FACE_SCAN_REQUIRED", "REG-5", null);
+        HttpJson.Response switched = asThird.post(switchPath, Map.of("competentAuthority", "13601020000",
+                "faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", third, "PASSED")));
+        assertThat(switched.status()).as(switched.raw()).isEqualTo(200);
+        assertThat(EventLog.types(database, thirdId)).endsWith("RealNameLevelRaised");
+        // At level 4 nothing more is asked.
+        assertThat(asThird.post(switchPath, Map.of("competentAuthority", "13601000000")).status()).isEqualTo(200);
     }
 
     @Test

@@ -17,6 +17,7 @@ import gov.etax.identity.kernel.person.commands.MigrateNaturalPerson;
 import gov.etax.identity.kernel.privacy.Masking;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Refusal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,8 @@ public class PersonImportService {
      *                         through the IIT app (PWD-4); absent means true (PWD-2)
      */
     public record Row(String documentType, String documentNumber, String name, List<String> phones, String province,
+                      @Schema(description = "false: the province's system holds no password for the person (PWD-4); "
+                              + "absent means true, with the initial password of PWD-2")
                       Boolean passwordOnRecord) {
     }
 

@@ -10,6 +10,7 @@ import gov.etax.identity.kernel.person.commands.ChangePassword;
 import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
 import gov.etax.identity.kernel.refusal.CommonReason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,7 +36,9 @@ public class PasswordChangeService {
         this.commandGateway = commandGateway;
     }
 
-    public record Request(String currentPassword, String newPassword) {
+    public record Request(@Schema(description = "Required, except in a session of a person without a password (PWD-4)")
+                          String currentPassword,
+                          String newPassword) {
     }
 
     /** @param sessionEnded the caller's token no longer works: log in again with the new password */

@@ -15,11 +15,14 @@ public class RealNameService {
     private final PersonDirectory directory;
     private final FaceVerification faceVerification;
     private final CommandGateway commandGateway;
+    private final RealNameLevels levels;
 
-    public RealNameService(PersonDirectory directory, FaceVerification faceVerification, CommandGateway commandGateway) {
+    public RealNameService(PersonDirectory directory, FaceVerification faceVerification, CommandGateway commandGateway,
+                           RealNameLevels levels) {
         this.directory = directory;
         this.faceVerification = faceVerification;
         this.commandGateway = commandGateway;
+        this.levels = levels;
     }
 
     /** @param raised false when the person already had level 4 */
@@ -38,6 +41,18 @@ public class RealNameService {
      *
      * @return false when the person already had level 4
      */
+    /**
+     * REG-5, 系统自动提示扫脸: a risk matter that does not itself take a face scan asks a level-3
+     * person for one, and the passed scan raises them; a level-4 person is asked nothing.
+     */
+    public void askInRiskMatter(PersonId person, String faceVerificationToken) {
+        if (levels.of(person) == RealNameLevel.LEVEL_4) {
+            return;
+        }
+        raiseByRiskMatter(person, OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
+                RealNameReason.RISK_MATTER_FACE_SCAN_REQUIRED));
+    }
+
     public boolean raiseByRiskMatter(PersonId person, String faceVerificationId) {
         return Boolean.TRUE.equals(commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId)));
     }

@@ -36,6 +36,7 @@ import gov.etax.identity.kernel.person.commands.SwitchSession;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +107,10 @@ public class SignInService {
      */
     public record SessionGranted(String accessToken, String tokenType, Instant expiresAt, String sessionId,
                                  String personId, String entry, String verifiedBy, boolean passwordChangeRequired,
-                                 String enterprise, String role, Notice notice) {
+                                 String enterprise, String role,
+                                 @Schema(description = "Present when the session may only do one thing first: "
+                                         + "PASSWORD_NOT_SET (PWD-4), set a password with POST /api/me/password")
+                                 Notice notice) {
 
         public static SessionGranted of(SessionStore.Session session, String token) {
             ActingFor actingFor = session.actingFor();
