@@ -26,6 +26,7 @@ import gov.etax.identity.kernel.authorization.TaxOfficerIdentity;
 import gov.etax.identity.kernel.authorization.commands.AddInvoicingOfficer;
 import gov.etax.identity.kernel.authorization.commands.AddTaxOfficer;
 import gov.etax.identity.kernel.authorization.commands.ConfirmAuthorization;
+import gov.etax.identity.kernel.authorization.commands.EndFinanceManagerReport;
 import gov.etax.identity.kernel.authorization.commands.EndLegalRepresentation;
 import gov.etax.identity.kernel.authorization.commands.ExpireAuthorization;
 import gov.etax.identity.kernel.authorization.commands.RejectAuthorization;
@@ -315,6 +316,30 @@ public class Authorization {
         claims.release(authorizationId);
         apply(new RelationshipRevoked(authorizationId, EndingSide.TAX_AUTHORITY, command.changedBy(), null,
                 EndReason.LEGAL_REPRESENTATIVE_CHANGED));
+    }
+
+    /**
+     * ACC-4: the enterprise reported a new finance manager; sent by the Enterprise in its unit of
+     * work. A pending authorization ends as well as one in force: the report it came from is no
+     * longer the enterprise's. One already over stays as it is.
+     *
+     * @return whether this authorization ended now
+     */
+    @CommandHandler
+    public boolean handle(EndFinanceManagerReport command, Relationships relationships, AuthorizationClaims claims) {
+        if (role != RelationshipRole.FINANCE_MANAGER) {
+            throw AuthorizationReason.AUTHORIZATION_NOT_ACTIVE.refusal();
+        }
+        if (status != AuthorizationStatus.ACTIVE && status != AuthorizationStatus.PENDING) {
+            return false;
+        }
+        if (status == AuthorizationStatus.ACTIVE) {
+            relationships.unbind(authorizationId);
+        }
+        claims.release(authorizationId);
+        apply(new RelationshipRevoked(authorizationId, EndingSide.TAX_AUTHORITY, command.reportedBy(), null,
+                EndReason.REPLACED_BY_NEW_REPORT));
+        return true;
     }
 
     // ---------------------------------------------------------------- expire

@@ -7,6 +7,7 @@ import gov.etax.identity.command.authorization.Authorization;
 import gov.etax.identity.command.authorization.AuthorizationClaims;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.enterprise.confirmation.OneEnterprisePerUscc;
+import gov.etax.identity.command.enterprise.financemanager.FinanceManagerMustChange;
 import gov.etax.identity.command.enterprise.legalrepresentative.LegalRepresentativeMustChange;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.PersonalDataVault;
@@ -16,7 +17,9 @@ import gov.etax.identity.kernel.enterprise.LegalRepresentativeSource;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.enterprise.commands.ChangeLegalRepresentative;
 import gov.etax.identity.kernel.enterprise.commands.ConfirmEnterpriseTaxInformation;
+import gov.etax.identity.kernel.enterprise.commands.ReportNewFinanceManager;
 import gov.etax.identity.kernel.enterprise.events.EnterpriseTaxInformationConfirmed;
+import gov.etax.identity.kernel.enterprise.events.FinanceManagerReplaced;
 import gov.etax.identity.kernel.enterprise.events.LegalRepresentativeChanged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,7 +30,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A taxpayer unit, identified by its unified social credit code. It never registers itself: it
  * exists once the tax authority confirms its tax information (REG-1), and at that moment its legal
  * representative is bound (ACC-3) and a reported finance manager gets a pending authorization
- * (ACC-4). Those authorizations are aggregates of their own, created in this unit of work.
+ * (ACC-4), replaced when the enterprise reports a new one. Those authorizations are aggregates
+ * of their own, created in this unit of work.
  */
 @Aggregate
 public class Enterprise {
@@ -36,6 +40,7 @@ public class Enterprise {
     private EnterpriseId enterpriseId;
     private Uscc uscc;
     private AuthorizationId legalRepresentativeAuthorizationId;
+    private AuthorizationId financeManagerAuthorizationId;
 
     protected Enterprise() {
         // for Axon's event sourcing
@@ -82,11 +87,38 @@ public class Enterprise {
         return previous;
     }
 
+    /**
+     * ACC-4: a new report of the finance manager ends the previous report's authorization and
+     * starts a pending one for the new person, in one transaction.
+     */
+    @CommandHandler
+    public AuthorizationId handle(ReportNewFinanceManager command, FinanceManagerReports financeManagerReports,
+                                  Relationships relationships, AuthorizationClaims claims, PersonalDataVault vault,
+                                  PersonDirectory directory) throws Exception {
+        FinanceManagerMustChange.check(claims, uscc, command.newFinanceManager().document());
+        AuthorizationId previous = financeManagerAuthorizationId;
+        if (previous != null) {
+            financeManagerReports.endForNewReport(previous, command.newAuthorizationId(), command.reportedBy());
+        }
+        apply(new FinanceManagerReplaced(enterpriseId, uscc, previous, command.newAuthorizationId(),
+                command.reportedBy()));
+        Authorization.Ports ports = new Authorization.Ports(relationships, claims, vault, directory);
+        createNew(Authorization.class, () -> Authorization.reportFinanceManager(command.newAuthorizationId(),
+                enterpriseId, uscc, command.newFinanceManager(), command.reportedBy(), ports));
+        return previous;
+    }
+
     @EventSourcingHandler
     void on(EnterpriseTaxInformationConfirmed event) {
         this.enterpriseId = event.enterpriseId();
         this.uscc = event.uscc();
         this.legalRepresentativeAuthorizationId = event.legalRepresentativeAuthorizationId();
+        this.financeManagerAuthorizationId = event.financeManagerAuthorizationId();
+    }
+
+    @EventSourcingHandler
+    void on(FinanceManagerReplaced event) {
+        this.financeManagerAuthorizationId = event.newAuthorizationId();
     }
 
     @EventSourcingHandler

@@ -7,7 +7,7 @@ import static gov.etax.identity.kernel.refusal.Kind.NOT_FOUND;
 import gov.etax.identity.kernel.refusal.Kind;
 import gov.etax.identity.kernel.refusal.Reason;
 
-/** Refusals of confirming an enterprise's tax information and changing its legal representative (REG-1, ACC-1, ACC-3). */
+/** Refusals of confirming an enterprise's tax information and changing its legal representative or finance manager (REG-1, ACC-1, ACC-3, ACC-4). */
 public enum EnterpriseReason implements Reason {
     ENTERPRISE_ALREADY_CONFIRMED(CONFLICT, "REG-1",
             "The tax information of the enterprise with this unified social credit code is already confirmed.",
@@ -26,7 +26,10 @@ public enum EnterpriseReason implements Reason {
             "法定代表人信息来源不正确"),
     SAME_LEGAL_REPRESENTATIVE(CONFLICT, "ACC-1",
             "This person is already the enterprise's legal representative.",
-            "该人员已是本企业的法定代表人");
+            "该人员已是本企业的法定代表人"),
+    SAME_FINANCE_MANAGER(CONFLICT, "ACC-4",
+            "This person is already the enterprise's reported finance manager.",
+            "该人员已是本企业报告的财务负责人");
 
     private final Text text;
 

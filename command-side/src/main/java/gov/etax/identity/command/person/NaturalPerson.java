@@ -106,7 +106,8 @@ public class NaturalPerson {
 
     /**
      * A person from a province's existing data (REG-5): real-name level 3, an initial password that
-     * must be changed (PWD-2), and only the phones nobody else holds (LOGIN-2, LOGIN-3).
+     * must be changed (PWD-2) or none at all (PWD-4), and only the phones nobody else holds
+     * (LOGIN-2, LOGIN-3).
      */
     @CommandHandler
     public NaturalPerson(MigrateNaturalPerson command,
@@ -121,7 +122,10 @@ public class NaturalPerson {
                 bound.add(sealer.seal(phone.value()));
             }
         }
-        credentialStore.storeProvince(command.personId(), command.province(), command.initialPasswordHash(), true);
+        boolean withoutPassword = command.initialPasswordHash() == null;
+        if (!withoutPassword) {
+            credentialStore.storeProvince(command.personId(), command.province(), command.initialPasswordHash(), true);
+        }
 
         apply(new NaturalPersonMigrated(
                 command.personId(),
@@ -133,7 +137,8 @@ public class NaturalPerson {
                 command.phonesClearedAsShared(),
                 command.phones().size() - bound.size(),
                 RealNameLevel.LEVEL_3,
-                command.importedBy()));
+                command.importedBy(),
+                withoutPassword));
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package gov.etax.identity.command.simulator;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import gov.etax.identity.command.person.scanlogin.AppBusinessType;
 import gov.etax.identity.command.person.scanlogin.ScanLoginService;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,14 +29,19 @@ public class SimulatedAppScanController implements DevelopmentSimulator {
         this.scanLogin = scanLogin;
     }
 
+    /** @param faceVerificationToken the IIT app's own login, instead of a session of this system (PWD-4) */
     @Schema(name = "DevLoginTicketApproval")
-    public record Approval(String app) {
+    public record Approval(String app, String faceVerificationToken) {
     }
 
     @PostMapping("/api/dev/login-tickets/{ticketId}/approval")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void approve(@PathVariable String ticketId, @AuthenticationPrincipal Jwt appSession,
                         @RequestBody Approval approval) {
+        if (appSession == null && AppBusinessType.IIT_APP.equals(approval.app()) && approval.faceVerificationToken() != null) {
+            scanLogin.approveInIitApp(ticketId, approval.faceVerificationToken());
+            return;
+        }
         if (appSession == null || appSession.getClaimAsString("sid") == null) {
             throw CommonReason.AUTHENTICATION_REQUIRED.refusal("The app approves with a person's session token.");
         }

@@ -5,9 +5,14 @@ import gov.etax.identity.command.infrastructure.ratelimit.RateLimitProperties;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimitReason;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimits;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.PersonPhones;
+import gov.etax.identity.command.person.signin.SignInReason;
 import gov.etax.identity.command.verification.FaceVerification;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.security.SessionTokens;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,21 +34,32 @@ public class SmsChallengeController {
     private final RateLimits rateLimits;
     private final RateLimitProperties limits;
     private final ClientAddress clientAddress;
+    private final PersonPhones personPhones;
 
     public SmsChallengeController(SmsChallenges challenges, PersonDirectory personDirectory,
                                   FaceVerification faceVerification, RateLimits rateLimits, RateLimitProperties limits,
-                                  ClientAddress clientAddress) {
+                                  ClientAddress clientAddress, PersonPhones personPhones) {
         this.challenges = challenges;
         this.personDirectory = personDirectory;
         this.faceVerification = faceVerification;
         this.rateLimits = rateLimits;
         this.limits = limits;
         this.clientAddress = clientAddress;
+        this.personPhones = personPhones;
     }
 
-    /** @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a PHONE_BINDING code */
+    /**
+     * @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a PHONE_BINDING code
+     * @param documentType and {@code documentNumber}: instead of {@code phone}, a LOGIN code to the
+     *                     person's one phone for a login by document (LOGIN-3)
+     */
     @Schema(name = "SmsChallengeRequest")
-    public record Request(String phone, String purpose, String faceVerificationToken) {
+    public record Request(String phone, String purpose, String faceVerificationToken,
+                          @Schema(description = "With documentNumber, instead of phone: a LOGIN code to the person's one "
+                                  + "phone (LOGIN-3). 422 PHONE_EMPTY when the person has none (not a failed attempt), "
+                                  + "422 SMS_PHONE_CHOICE_REQUIRED with phonesMasked when several")
+                          String documentType,
+                          @Schema(description = "See documentType") String documentNumber) {
     }
 
     @Schema(name = "SmsChallengeSent")
@@ -55,8 +71,9 @@ public class SmsChallengeController {
     @PostMapping("/api/sms-challenges")
     public ResponseEntity<Sent> send(@RequestBody Request request, @AuthenticationPrincipal Jwt token,
                                      HttpServletRequest http) {
-        MobilePhone phone = new MobilePhone(request.phone());
         SmsPurpose purpose = SmsPurpose.parse(request.purpose());
+        boolean toDocument = request.phone() == null && request.documentNumber() != null && purpose == SmsPurpose.LOGIN;
+        MobilePhone phone = toDocument ? null : new MobilePhone(request.phone());
         // The session, or for an anonymous binding code the face scan, is who asks.
         String caller = signedInSession(token);
         if (caller == null && purpose == SmsPurpose.PHONE_BINDING) {
@@ -68,6 +85,11 @@ public class SmsChallengeController {
         }
         // Counted before the look-up, so probing which phones are bound costs the address too.
         rateLimits.admit("sms-address", clientAddress.of(http), limits.smsPerAddress(), RateLimitReason.SMS_LIMIT_PER_ADDRESS);
+        if (toDocument) {
+            DocumentNumber document = new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber());
+            phone = personPhones.soleLoginPhone(personDirectory.withDocument(document)
+                    .orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal));
+        }
         // Refusals by binding come before REG-7 counts, so they cost the phone no sends.
         SmsRecipientAllowed.check(phone, purpose, personDirectory);
         SentChallenge sent = challenges.send(phone, purpose);

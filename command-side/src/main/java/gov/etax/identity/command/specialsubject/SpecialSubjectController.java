@@ -37,14 +37,20 @@ public class SpecialSubjectController {
         return specialSubject.find(CurrentPerson.of(token), numberEndsWith);
     }
 
+    /** @param faceVerificationToken asked of a person at real-name level 3: a risk matter (REG-5) */
     @Schema(name = "CompetentAuthoritySwitch")
-    public record AuthoritySwitch(String competentAuthority) {
+    public record AuthoritySwitch(String competentAuthority,
+                                  @Schema(description = "Asked of a person at real-name level 3 (a risk matter, REG-5): "
+                                          + "a passed face scan of their own document, which raises them to level 4; "
+                                          + "without it 422 RISK_MATTER_FACE_SCAN_REQUIRED")
+                                  String faceVerificationToken) {
     }
 
     @PostMapping("/api/special-subject/matters/{matterNumber}/competent-authority")
     public SpecialSubjectService.VisibleMatter switchAuthority(@AuthenticationPrincipal Jwt token,
                                                                @PathVariable String matterNumber,
                                                                @RequestBody AuthoritySwitch request) {
-        return specialSubject.switchAuthority(CurrentPerson.of(token), matterNumber, request.competentAuthority());
+        return specialSubject.switchAuthority(CurrentPerson.of(token), matterNumber, request.competentAuthority(),
+                request.faceVerificationToken());
     }
 }

@@ -3,6 +3,7 @@ package gov.etax.identity.command.specialsubject;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.realname.RealNameService;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.matter.CrossRegionMatterId;
 import gov.etax.identity.kernel.matter.TaxAuthorityCode;
@@ -31,9 +32,12 @@ public class SpecialSubjectService {
     private final PersonNames names;
     private final CommandGateway commandGateway;
     private final Clock clock;
+    private final RealNameService realName;
 
     public SpecialSubjectService(MatterRegister matters, Relationships relationships, PersonDirectory directory,
-                                 PersonNames names, CommandGateway commandGateway, Clock clock) {
+                                 PersonNames names, CommandGateway commandGateway, Clock clock,
+                                 RealNameService realName) {
+        this.realName = realName;
         this.matters = matters;
         this.relationships = relationships;
         this.directory = directory;
@@ -71,12 +75,18 @@ public class SpecialSubjectService {
                 .toList();
     }
 
-    public VisibleMatter switchAuthority(CurrentPerson person, String matterNumber, String competentAuthority) {
+    /**
+     * A risk matter (REG-5): a level-3 person gives a face scan, after the cheaper checks so that a
+     * refused switch spends none.
+     */
+    public VisibleMatter switchAuthority(CurrentPerson person, String matterNumber, String competentAuthority,
+                                         String faceVerificationToken) {
         requireSpecialSubjectSession(person);
         TaxAuthorityCode authority = new TaxAuthorityCode(competentAuthority);
         MatterRegister.Matter matter = matters.byNumber(MatterVisibility.requireNumber(matterNumber))
                 .filter(m -> visible(m, viewer(person)).isPresent())
                 .orElseThrow(SpecialSubjectReason.MATTER_NOT_FOUND::refusal);
+        realName.askInRiskMatter(person.personId(), faceVerificationToken);
         commandGateway.sendAndWait(new SwitchCompetentAuthority(matter.matterId(), authority, person.personId()));
         return visible(matters.byNumber(matter.matterNumber()).orElseThrow(), viewer(person)).orElseThrow();
     }

@@ -126,6 +126,23 @@ class NaturalPersonSnapshotHttpTest {
     }
 
     @Test
+    @DisplayName("LOGIN-3: the one phone a document login's code goes to is found in the person's events, not only after the snapshot")
+    void loginCodeByDocumentAfterTheSnapshot() {
+        Person person = registeredAndLoggedIn();
+        for (int login = 0; login < THRESHOLD; login++) {
+            Map<String, Object> again = byDocument(person.document(), PASSWORD);
+            again.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", person.document(), "PASSED"));
+            assertThat(http.post("/api/sessions", again).status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(snapshot(person.personId())).isNotNull());
+
+        HttpJson.Response sent = http.post("/api/sms-challenges", Map.of("purpose", "LOGIN",
+                "documentType", "RESIDENT_IDENTITY_CARD", "documentNumber", person.document()));
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(202);
+        assertThat(sent.text("phoneMasked")).isEqualTo(person.phone().substring(0, 3) + "****" + person.phone().substring(7));
+    }
+
+    @Test
     @DisplayName("PWD-5: a snapshot of another revision of NaturalPerson is ignored; one of this revision is read")
     void snapshotOfAnotherRevisionIsIgnored() throws SQLException {
         Person person = registeredAndLoggedIn();

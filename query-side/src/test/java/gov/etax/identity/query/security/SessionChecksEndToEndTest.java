@@ -8,6 +8,7 @@ import static gov.etax.identity.command.authorization.Staffing.naturalPersonSess
 import static gov.etax.identity.command.authorization.Staffing.nominate;
 import static gov.etax.identity.command.authorization.Staffing.personData;
 import static gov.etax.identity.command.authorization.Staffing.registered;
+import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
 import static gov.etax.identity.command.support.Registrations.uscc;
@@ -261,6 +262,32 @@ class SessionChecksEndToEndTest {
                 claims -> claims.put("pwd_change_required", false));
         assertThat(query.as(withoutTheFlag).get("/api/me/account").status())
                 .as("the flag is the session's, not the token's to drop").isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("PWD-4: a scan-login session of a person without a password reads nothing on the query side (403 PASSWORD_NOT_SET)")
+    void noPasswordReadsNothing() {
+        String document = residentIdNumber();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("documentType", "RESIDENT_IDENTITY_CARD");
+        row.put("documentNumber", document);
+        row.put("name", "钱七");
+        row.put("phones", List.of(phone()));
+        row.put("province", "360000");
+        row.put("passwordOnRecord", false);
+        assertThat(staff.post("/api/tax-authority/person-imports", List.of(row)).status()).isEqualTo(200);
+        String ticket = ticket();
+        assertThat(command.post("/api/dev/login-tickets/" + ticket + "/approval", Map.of("app", "IIT_APP",
+                "faceVerificationToken", faceToken(command, "RESIDENT_IDENTITY_CARD", document, "PASSED"))).status())
+                .isEqualTo(204);
+        HttpJson.Response session = command.post("/api/login-tickets/" + ticket + "/session", Map.of());
+        assertThat(session.status()).as(session.raw()).isEqualTo(201);
+
+        HttpJson.Response refused = query.as(session.text("accessToken")).get("/api/me/account");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.text("code")).isEqualTo("PASSWORD_NOT_SET");
+        assertThat(refused.text("rule")).isEqualTo("PWD-4");
+        assertThat(refused.text("message_zh")).isEqualTo("您尚未设置个人用户密码，请重新设置新密码");
     }
 
     private static String ticket() {

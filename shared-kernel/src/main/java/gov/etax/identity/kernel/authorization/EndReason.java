@@ -13,10 +13,12 @@ public enum EndReason {
     /** none of the above */
     OTHER,
     /** set by the system only: market-regulation data named a new legal representative (ACC-1) */
-    LEGAL_REPRESENTATIVE_CHANGED;
+    LEGAL_REPRESENTATIVE_CHANGED,
+    /** set by the system only: the enterprise reported a new finance manager to the tax authority (ACC-4) */
+    REPLACED_BY_NEW_REPORT;
 
-    /** Reasons a caller may give; {@link #LEGAL_REPRESENTATIVE_CHANGED} comes from the enterprise's data only. */
+    /** Reasons a caller may give; the system's own come from the enterprise's data only. */
     public boolean mayBeGivenByCaller() {
-        return this != LEGAL_REPRESENTATIVE_CHANGED;
+        return this != LEGAL_REPRESENTATIVE_CHANGED && this != REPLACED_BY_NEW_REPORT;
     }
 }

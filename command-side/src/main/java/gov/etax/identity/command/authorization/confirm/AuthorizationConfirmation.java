@@ -6,6 +6,7 @@ import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.realname.RealNameService;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * ACC-4, ACC-5: the nominee confirms a pending authorization. The face scan (an outside call) is
  * redeemed here, outside any transaction, and must be of the caller's own document; the command
- * then carries its reference, and the authorization decides.
+ * then carries its reference, and the authorization decides. Confirming is a risk matter (REG-5):
+ * a passed scan of a level-3 nominee also raises their real-name level to 4.
  */
 @Service
 public class AuthorizationConfirmation {
@@ -24,12 +26,14 @@ public class AuthorizationConfirmation {
     private final FaceVerification faceVerification;
     private final PersonDirectory directory;
     private final ConflictRetryingCommands commands;
+    private final RealNameService realName;
 
     public AuthorizationConfirmation(FaceVerification faceVerification, PersonDirectory directory,
-                                     ConflictRetryingCommands commands) {
+                                     ConflictRetryingCommands commands, RealNameService realName) {
         this.faceVerification = faceVerification;
         this.directory = directory;
         this.commands = commands;
+        this.realName = realName;
     }
 
     public void confirm(CurrentPerson caller, String authorizationId, String faceVerificationToken) {
@@ -53,6 +57,9 @@ public class AuthorizationConfirmation {
         } catch (Refusal refusal) {
             throw failedScanOfCaller && refusal.reason() == AuthorizationReason.FACE_VERIFICATION_REQUIRED
                     ? AuthorizationReason.FACE_VERIFICATION_FAILED.refusal() : refusal;
+        }
+        if (faceVerificationId != null) {
+            realName.raiseByRiskMatter(caller.personId(), faceVerificationId);
         }
     }
 }

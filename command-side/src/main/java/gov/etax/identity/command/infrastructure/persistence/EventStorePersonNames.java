@@ -28,7 +28,7 @@ public class EventStorePersonNames implements PersonNames {
 
     @Override
     public Optional<PersonName> nameOf(PersonId person) {
-        Optional<EncryptedText> sealed = eventStore.readEvents(person.value()).asStream()
+        Optional<EncryptedText> sealed = eventStore.readEvents(person.value(), 0).asStream()
                 .map(message -> message.getPayload())
                 .map(payload -> payload instanceof NaturalPersonRegistered registered ? registered.name()
                         : payload instanceof NaturalPersonMigrated migrated ? migrated.name() : null)

@@ -1,6 +1,7 @@
 package gov.etax.identity.command.infrastructure.security;
 
 import gov.etax.identity.command.person.signin.SignInReason;
+import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.security.SessionTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,7 +29,11 @@ public class PasswordChangeGate extends OncePerRequestFilter {
         if (authentication instanceof JwtAuthenticationToken token
                 && Boolean.TRUE.equals(token.getToken().getClaimAsBoolean(SessionTokens.PASSWORD_CHANGE_REQUIRED))
                 && !allowedWhileChangeRequired(request)) {
-            problems.write(request, response, SignInReason.PASSWORD_CHANGE_REQUIRED.refusal());
+            // Only a scan login of a person without a password is flagged without one to change (PWD-4).
+            boolean passwordNotSet = AuthenticationMethod.SCAN.name()
+                    .equals(token.getToken().getClaimAsString(SessionTokens.METHOD));
+            problems.write(request, response, (passwordNotSet ? SignInReason.PASSWORD_NOT_SET
+                    : SignInReason.PASSWORD_CHANGE_REQUIRED).refusal());
             return;
         }
         chain.doFilter(request, response);

@@ -50,9 +50,18 @@ public class PersonImportService {
         this.commandGateway = commandGateway;
     }
 
-    /** One existing person as the province's system holds them. */
+    /**
+     * One existing person as the province's system holds them.
+     *
+     * @param passwordOnRecord false for a person the system holds no password for (migrated from the
+     *                         IIT system): none is stored, and they set one after a scan login
+     *                         through the IIT app (PWD-4); absent means true (PWD-2)
+     */
     @Schema(name = "PersonImportRow")
-    public record Row(String documentType, String documentNumber, String name, List<String> phones, String province) {
+    public record Row(String documentType, String documentNumber, String name, List<String> phones, String province,
+                      @Schema(description = "false: the province's system holds no password for the person (PWD-4); "
+                              + "absent means true, with the initial password of PWD-2")
+                      Boolean passwordOnRecord) {
     }
 
     @Schema(name = "PersonImportOutcome")
@@ -124,7 +133,8 @@ public class PersonImportService {
             List<MobilePhone> toBind = row.phones().stream().filter(phone -> !shared.contains(phone)).toList();
             PersonId personId = PersonId.generate();
             commandGateway.sendAndWait(new MigrateNaturalPerson(personId, row.province(), row.document(), row.name(),
-                    toBind, row.phones().size() - toBind.size(), initialPasswordHash(row.document()), importedBy));
+                    toBind, row.phones().size() - toBind.size(),
+                    row.passwordOnRecord() ? initialPasswordHash(row.document()) : null, importedBy));
             int bound = (int) toBind.stream()
                     .filter(phone -> directory.withPhone(phone).filter(personId::equals).isPresent()).count();
             return new RowOutcome(row.index(), Outcome.IMPORTED, masked, province, personId.value(), bound,
@@ -177,7 +187,7 @@ public class PersonImportService {
 
     /** A row whose values are all valid; phones without repeats. */
     private record Parsed(int index, DocumentNumber document, PersonName name, List<MobilePhone> phones,
-                          ProvinceCode province) {
+                          ProvinceCode province, boolean passwordOnRecord) {
 
         static Parsed of(int index, Row row) {
             if (row == null) {
@@ -190,7 +200,8 @@ public class PersonImportService {
             if (row.phones() != null) {
                 row.phones().forEach(phone -> phones.add(new MobilePhone(phone)));
             }
-            return new Parsed(index, document, name, List.copyOf(phones), province);
+            return new Parsed(index, document, name, List.copyOf(phones), province,
+                    !Boolean.FALSE.equals(row.passwordOnRecord()));
         }
     }
 }

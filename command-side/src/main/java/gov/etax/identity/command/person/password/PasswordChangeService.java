@@ -11,6 +11,7 @@ import gov.etax.identity.kernel.person.commands.EndSession;
 import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -36,7 +37,9 @@ public class PasswordChangeService {
     }
 
     @Schema(name = "PasswordChangeRequest")
-    public record Request(String currentPassword, String newPassword) {
+    public record Request(@Schema(description = "Required, except in a session of a person without a password (PWD-4)")
+                          String currentPassword,
+                          String newPassword) {
     }
 
     /** @param sessionEnded the caller's token no longer works: log in again with the new password */
@@ -45,12 +48,15 @@ public class PasswordChangeService {
     }
 
     public Outcome change(CurrentPerson caller, boolean passwordChangeRequired, Request request) {
-        if (request.currentPassword() == null || request.currentPassword().isEmpty()) {
+        Optional<StoredCredential> current = credentials.find(caller.personId());
+        // PWD-4: a person without a password (scan login through the IIT app) has none to give.
+        boolean passwordNotSet = current.isEmpty() && passwordChangeRequired;
+        if (!passwordNotSet && (request.currentPassword() == null || request.currentPassword().isEmpty())) {
             throw CommonReason.MISSING_FIELD.refusal("The current password is missing.");
         }
         PasswordPolicy.check(request.newPassword());
 
-        boolean matches = credentials.find(caller.personId()).map(StoredCredential::hash)
+        boolean matches = passwordNotSet || current.map(StoredCredential::hash)
                 .filter(hash -> passwordEncoder.matches(request.currentPassword(), hash.encoded())).isPresent();
         PasswordHash newHash = matches ? new PasswordHash(passwordEncoder.encode(request.newPassword())) : null;
         PasswordChangeDecision decision = commandGateway.sendAndWait(

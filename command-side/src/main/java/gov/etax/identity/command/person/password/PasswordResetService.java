@@ -7,6 +7,7 @@ import gov.etax.identity.command.sms.SmsChallenges;
 import gov.etax.identity.command.sms.SmsCodeCheck;
 import gov.etax.identity.command.sms.SmsPurpose;
 import gov.etax.identity.command.verification.FaceVerification;
+import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
@@ -15,6 +16,7 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.EndSession;
+import gov.etax.identity.kernel.person.commands.RaiseRealNameLevel;
 import gov.etax.identity.kernel.person.commands.ResetPassword;
 import gov.etax.identity.kernel.person.events.PasswordReset;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -76,17 +78,24 @@ public class PasswordResetService {
         // Hashed before the second factor too: busy hashing CPUs (503) spend no code and no scan.
         PasswordHash hash = new PasswordHash(passwordEncoder.encode(request.newPassword()));
 
+        String faceVerificationId = null;
         if (bySms) {
             // Another person's phone is answered like a phone without a code, and its code is not spent.
             boolean ownPhone = directory.withPhone(phone).filter(person::equals).isPresent();
             ResetProof.requireSmsCode(ownPhone
                     ? smsChallenges.verify(phone, SmsPurpose.PASSWORD_RESET, request.smsCode()) : SmsCodeCheck.NO_CODE);
         } else {
-            ResetProof.requireFace(faceVerification.redeem(request.faceVerificationToken()), document);
+            FaceScanResult scan = faceVerification.redeem(request.faceVerificationToken());
+            ResetProof.requireFace(scan, document);
+            faceVerificationId = scan.verificationId();
         }
 
         boolean unlocked = commandGateway.sendAndWait(new ResetPassword(person, hash,
                 bySms ? PasswordReset.Method.SMS : PasswordReset.Method.FACE));
+        if (faceVerificationId != null) {
+            // A risk matter (REG-5): the passed scan raises a level-3 person to level 4.
+            commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId));
+        }
         // Whoever knew the old password may be holding a session: a reset ends them all.
         List<SessionId> open = openSessions.of(person, clock.instant());
         open.forEach(session -> commandGateway.sendAndWait(

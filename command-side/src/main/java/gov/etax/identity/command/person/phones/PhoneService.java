@@ -10,6 +10,7 @@ import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.commands.BindPhone;
+import gov.etax.identity.kernel.person.commands.RaiseRealNameLevel;
 import gov.etax.identity.kernel.person.commands.RecoverPhone;
 import gov.etax.identity.kernel.person.commands.UnbindPhone;
 import gov.etax.identity.kernel.person.events.PhoneBound;
@@ -69,6 +70,8 @@ public class PhoneService {
         String faceVerificationId = OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
                 PhoneReason.RECOVERY_FACE_VERIFICATION_REQUIRED);
         Boolean bound = commandGateway.sendAndWait(new RecoverPhone(person, phone, faceVerificationId));
+        // A risk matter (REG-5): the passed scan raises a level-3 person to level 4.
+        commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId));
         return new Bound(phone.masked(), PhoneBound.How.PHONE_RECOVERY, Boolean.TRUE.equals(bound));
     }
 

@@ -16,11 +16,14 @@ public class RealNameService {
     private final PersonDirectory directory;
     private final FaceVerification faceVerification;
     private final CommandGateway commandGateway;
+    private final RealNameLevels levels;
 
-    public RealNameService(PersonDirectory directory, FaceVerification faceVerification, CommandGateway commandGateway) {
+    public RealNameService(PersonDirectory directory, FaceVerification faceVerification, CommandGateway commandGateway,
+                           RealNameLevels levels) {
         this.directory = directory;
         this.faceVerification = faceVerification;
         this.commandGateway = commandGateway;
+        this.levels = levels;
     }
 
     /** @param raised false when the person already had level 4 */
@@ -31,7 +34,28 @@ public class RealNameService {
     public Result raise(PersonId person, String faceVerificationToken) {
         String faceVerificationId = OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
                 RealNameReason.REAL_NAME_FACE_VERIFICATION_REQUIRED);
-        Boolean raised = commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId));
-        return new Result(RealNameLevel.LEVEL_4.number(), Boolean.TRUE.equals(raised));
+        return new Result(RealNameLevel.LEVEL_4.number(), raiseByRiskMatter(person, faceVerificationId));
+    }
+
+    /**
+     * REG-5, 风险实名事项: a risk-sensitive operation already checked a passed face scan of the
+     * person's own document ({@link OwnFaceScan}); that scan raises a level-3 person to level 4.
+     *
+     * @return false when the person already had level 4
+     */
+    /**
+     * REG-5, 系统自动提示扫脸: a risk matter that does not itself take a face scan asks a level-3
+     * person for one, and the passed scan raises them; a level-4 person is asked nothing.
+     */
+    public void askInRiskMatter(PersonId person, String faceVerificationToken) {
+        if (levels.of(person) == RealNameLevel.LEVEL_4) {
+            return;
+        }
+        raiseByRiskMatter(person, OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
+                RealNameReason.RISK_MATTER_FACE_SCAN_REQUIRED));
+    }
+
+    public boolean raiseByRiskMatter(PersonId person, String faceVerificationId) {
+        return Boolean.TRUE.equals(commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId)));
     }
 }

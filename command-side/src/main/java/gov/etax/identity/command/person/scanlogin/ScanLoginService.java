@@ -3,12 +3,16 @@ package gov.etax.identity.command.person.scanlogin;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
+import gov.etax.identity.command.person.CredentialStore;
+import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.signin.SessionStore;
 import gov.etax.identity.command.person.signin.SignInReason;
 import gov.etax.identity.command.person.signin.SignInService.SessionGranted;
 import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
+import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.LoginEntry;
+import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
@@ -35,9 +39,16 @@ public class ScanLoginService {
     private final SessionTokenIssuer tokenIssuer;
     private final Relationships relationships;
     private final Clock clock;
+    private final CredentialStore credentials;
+    private final FaceVerification faceVerification;
+    private final PersonDirectory directory;
 
     public ScanLoginService(LoginTickets tickets, CommandGateway commandGateway, SessionStore sessions,
-                            SessionTokenIssuer tokenIssuer, Relationships relationships, Clock clock) {
+                            SessionTokenIssuer tokenIssuer, Relationships relationships, Clock clock,
+                            CredentialStore credentials, FaceVerification faceVerification, PersonDirectory directory) {
+        this.credentials = credentials;
+        this.faceVerification = faceVerification;
+        this.directory = directory;
         this.tickets = tickets;
         this.commandGateway = commandGateway;
         this.sessions = sessions;
@@ -71,7 +82,30 @@ public class ScanLoginService {
         }
     }
 
-    /** The web side: an approved ticket becomes a session, once. */
+    /**
+     * The IIT app approves from its own login, which ends in a face scan (LOGIN-5), not from a
+     * session of this system: so a person without a password here (PWD-4) can approve too.
+     */
+    public void approveInIitApp(String ticketId, String faceVerificationToken) {
+        LoginTickets.Ticket ticket = usable(ticketId);
+        if (faceVerificationToken == null || faceVerificationToken.isBlank()) {
+            throw ScanLoginReason.APP_LOGIN_REQUIRED.refusal();
+        }
+        FaceVerification.FaceScanResult scan = faceVerification.redeem(faceVerificationToken);
+        if (scan.outcome() != FaceVerification.Outcome.PASSED || scan.document() == null) {
+            throw ScanLoginReason.APP_LOGIN_REQUIRED.refusal();
+        }
+        PersonId person = directory.withDocument(scan.document()).orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal);
+        if (ticket.status() != LoginTickets.Status.WAITING || !tickets.approve(ticketId,
+                new LoginTickets.Approval(person, AppBusinessType.IIT_APP, LoginEntry.NATURAL_PERSON, null))) {
+            throw ScanLoginReason.LOGIN_TICKET_ALREADY_USED.refusal();
+        }
+    }
+
+    /**
+     * The web side: an approved ticket becomes a session, once. A person without a password
+     * (PWD-4) gets a session that may only set one, and is told so.
+     */
     public SessionGranted exchange(String ticketId) {
         LoginTickets.Ticket ticket = usable(ticketId);
         if (ticket.status() == LoginTickets.Status.WAITING) {
@@ -83,13 +117,15 @@ public class ScanLoginService {
         LoginTickets.Approval approval = ticket.approval();
         requireRelationshipInForce(approval);
         SessionId sessionId = SessionId.generate();
+        boolean passwordNotSet = credentials.find(approval.personId()).isEmpty();
         LoginDecision decision = commandGateway.sendAndWait(new RecordLoginAttempt(approval.personId(), approval.entry(),
-                AuthenticationMethod.SCAN, null, sessionId, false, approval.actingFor()));
+                AuthenticationMethod.SCAN, null, sessionId, passwordNotSet, approval.actingFor()));
         if (!decision.isAccepted()) {
             throw SignInReason.ACCOUNT_LOCKED.refusal().with("unlocksAt", decision.unlocksAt());
         }
         SessionStore.Session session = sessions.find(sessionId).orElseThrow();
-        return SessionGranted.of(session, tokenIssuer.issue(session));
+        SessionGranted granted = SessionGranted.of(session, tokenIssuer.issue(session));
+        return passwordNotSet ? granted.with(SignInReason.PASSWORD_NOT_SET) : granted;
     }
 
     /**

@@ -4,11 +4,12 @@ import static gov.etax.identity.kernel.refusal.Kind.CONFLICT;
 import static gov.etax.identity.kernel.refusal.Kind.FORBIDDEN;
 import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
 import static gov.etax.identity.kernel.refusal.Kind.UNAUTHENTICATED;
+import static gov.etax.identity.kernel.refusal.Kind.UNPROCESSABLE;
 
 import gov.etax.identity.kernel.refusal.Kind;
 import gov.etax.identity.kernel.refusal.Reason;
 
-/** Refusals of logging in and of sessions (REG-6, LOGIN-2, LOGIN-5, PWD-2, PWD-5). */
+/** Refusals of logging in and of sessions (REG-6, LOGIN-2, LOGIN-3, LOGIN-5, PWD-2, PWD-5). */
 public enum SignInReason implements Reason {
     ACCOUNT_REQUIRED(INVALID_INPUT, "LOGIN-1",
             "Give exactly one account: document type and number, a bound phone, or a username.",
@@ -19,6 +20,14 @@ public enum SignInReason implements Reason {
     ACCOUNT_NOT_REGISTERED(UNAUTHENTICATED, "REG-6", "This identity is not registered; register first.", "该用户未注册"),
     LOGIN_PHONE_NOT_BOUND(UNAUTHENTICATED, "LOGIN-2", "No person has bound this phone number.",
             "手机号码不存在，您可以尝试使用证件号码登录"),
+    PHONE_EMPTY(UNPROCESSABLE, "LOGIN-3",
+            "No phone is bound to this account (a phone found on several persons was cleared): log in with scan "
+                    + "verification, then add a phone in the account center or through phone recovery.",
+            "手机号码为空，请选择“扫码验证”改用刷脸验证进行登录。登录成功后，进入【账户中心】-【个人信息管理】-【手机号码修改】"
+                    + "模块添加新的手机号码，或通过登录页面的【找回手机号码】功能设置新的手机号"),
+    SMS_PHONE_CHOICE_REQUIRED(UNPROCESSABLE, "LOGIN-2",
+            "You hold several phones: name the one to receive the code (see phonesMasked).",
+            "请选择接收验证码的手机号码"),
     WRONG_CREDENTIALS(UNAUTHENTICATED, "PWD-5", "The account or password is wrong.", "账号或密码错误"),
     WRONG_SMS_CODE(UNAUTHENTICATED, "PWD-5", "The SMS code is wrong, expired or used up.", "短信验证码错误或已失效"),
     FACE_NOT_VERIFIED(UNAUTHENTICATED, "PWD-5", "The face verification did not pass or its token is not valid.",
@@ -37,6 +46,10 @@ public enum SignInReason implements Reason {
             "您有待确认的财务负责人授权，请确认后登录"),
     ROLE_CHOICE_REQUIRED(CONFLICT, "ACC-8",
             "You hold several roles in this enterprise: choose one (see roles).", "请选择登录身份"),
+    PASSWORD_NOT_SET(FORBIDDEN, "PWD-4",
+            "You have no personal password yet: this session may only set a new one (POST /api/me/password "
+                    + "with newPassword); then log in with it as usual.",
+            "您尚未设置个人用户密码，请重新设置新密码"),
     PASSWORD_CHANGE_REQUIRED(FORBIDDEN, "PWD-2",
             "This session may only set a new password: the current one is an initial password.",
             "您的密码为初始密码，请先修改密码");

@@ -7,6 +7,7 @@ import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.CredentialStore.StoredCredential;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.PersonPhones;
 import gov.etax.identity.command.sms.SmsChallenges;
 import gov.etax.identity.command.sms.SmsCodeCheck;
 import gov.etax.identity.command.sms.SmsPurpose;
@@ -33,7 +34,9 @@ import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
 import gov.etax.identity.kernel.person.commands.SwitchSession;
 import gov.etax.identity.kernel.refusal.CommonReason;
+import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,13 +64,15 @@ public class SignInService {
     private final Relationships relationships;
     private final PendingAuthorizations pendingAuthorizations;
     private final Clock clock;
+    private final PersonPhones phones;
     private volatile String dummyHash;
     private final PasswordUpgrade passwordUpgrade;
 
     public SignInService(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
                          SmsChallenges smsChallenges, FaceVerification faceVerification, CommandGateway commandGateway,
                          SessionStore sessions, SessionTokenIssuer tokenIssuer, Relationships relationships,
-                         PendingAuthorizations pendingAuthorizations, Clock clock, PasswordUpgrade passwordUpgrade) {
+                         PendingAuthorizations pendingAuthorizations, Clock clock, PasswordUpgrade passwordUpgrade,
+                         PersonPhones phones) {
         this.directory = directory;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -80,12 +85,13 @@ public class SignInService {
         this.pendingAuthorizations = pendingAuthorizations;
         this.clock = clock;
         this.passwordUpgrade = passwordUpgrade;
+        this.phones = phones;
     }
 
     /**
      * Exactly one account: document type + number, a bound phone, or a username; then the password
-     * and one second factor: an SMS code (sent to {@code smsPhone}, by default the account phone)
-     * or a face verification token.
+     * and one second factor: an SMS code (sent to {@code smsPhone}, by default the account phone,
+     * or the person's one phone for a login by document or username) or a face verification token.
      */
     /**
      * @param entry NATURAL_PERSON (default), ENTERPRISE or AGENT
@@ -98,10 +104,16 @@ public class SignInService {
                                Boolean confirmPendingAuthorization) {
     }
 
-    /** @param enterprise and {@code role}: what an enterprise or agent session acts for, else null */
+    /**
+     * @param enterprise and {@code role}: what an enterprise or agent session acts for, else null
+     * @param notice     what the person must do first, when the session may only do that (PWD-4), else null
+     */
     public record SessionGranted(String accessToken, String tokenType, Instant expiresAt, String sessionId,
                                  String personId, String entry, String verifiedBy, boolean passwordChangeRequired,
-                                 String enterprise, String role) {
+                                 String enterprise, String role,
+                                 @Schema(description = "Present when the session may only do one thing first: "
+                                         + "PASSWORD_NOT_SET (PWD-4), set a password with POST /api/me/password")
+                                 Notice notice) {
 
         public static SessionGranted of(SessionStore.Session session, String token) {
             ActingFor actingFor = session.actingFor();
@@ -109,8 +121,19 @@ public class SignInService {
                     session.personId().value(), session.entry().name(), session.method().verifiedBy(),
                     session.passwordChangeRequired(),
                     actingFor == null ? null : actingFor.enterprise().value(),
-                    actingFor == null ? null : actingFor.role().name());
+                    actingFor == null ? null : actingFor.role().name(), null);
         }
+
+        public SessionGranted with(Reason reason) {
+            return new SessionGranted(accessToken, tokenType, expiresAt, sessionId, personId, entry, verifiedBy,
+                    passwordChangeRequired, enterprise, role,
+                    new Notice(reason.code(), reason.rule(), reason.message(), reason.messageZh()));
+        }
+    }
+
+    /** A refusal's wording, told beside a session that was granted. */
+    public record Notice(String code, String rule, String message,
+                         @com.fasterxml.jackson.annotation.JsonProperty("message_zh") String messageZh) {
     }
 
     public SessionGranted logIn(LoginRequest request) {
@@ -288,8 +311,9 @@ public class SignInService {
             return thisPersonsFace ? new SecondFactor(null, scan.verificationId())
                     : new SecondFactor(LoginFailure.FACE_NOT_VERIFIED, null);
         }
-        MobilePhone smsPhone = request.smsPhone() != null ? new MobilePhone(request.smsPhone()) : account.phone();
-        if (smsPhone == null || directory.withPhone(smsPhone).filter(person::equals).isEmpty()) {
+        MobilePhone smsPhone = request.smsPhone() != null ? new MobilePhone(request.smsPhone())
+                : account.phone() != null ? account.phone() : phones.soleLoginPhone(person);
+        if (directory.withPhone(smsPhone).filter(person::equals).isEmpty()) {
             return new SecondFactor(LoginFailure.WRONG_SMS_CODE, null);
         }
         return new SecondFactor(smsChallenges.verify(smsPhone, SmsPurpose.LOGIN, request.smsCode()) == SmsCodeCheck.VALID

@@ -1,6 +1,7 @@
 package gov.etax.identity.query.infrastructure.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.security.RsaKeys;
@@ -112,7 +113,10 @@ public class QuerySecurityConfiguration {
         return http.build();
     }
 
-    /** PWD-2: a session with an initial password reads nothing here; it may only set a new one (command side). */
+    /**
+     * PWD-2, PWD-4: a session with an initial password, or of a person without one, reads nothing
+     * here; it may only set a new one (command side).
+     */
     private static OncePerRequestFilter passwordChangeGate(ProblemWriter problems) {
         return new OncePerRequestFilter() {
             @Override
@@ -121,7 +125,11 @@ public class QuerySecurityConfiguration {
                 if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
                         && SessionTokens.ISSUER.equals(token.getToken().getClaimAsString("iss"))
                         && Boolean.TRUE.equals(token.getToken().getClaimAsBoolean(SessionTokens.PASSWORD_CHANGE_REQUIRED))) {
-                    problems.write(request, response, SessionReason.PASSWORD_CHANGE_REQUIRED);
+                    // Only a scan login of a person without a password is flagged without one to change (PWD-4).
+                    boolean passwordNotSet = AuthenticationMethod.SCAN.name()
+                            .equals(token.getToken().getClaimAsString(SessionTokens.METHOD));
+                    problems.write(request, response,
+                            passwordNotSet ? SessionReason.PASSWORD_NOT_SET : SessionReason.PASSWORD_CHANGE_REQUIRED);
                     return;
                 }
                 chain.doFilter(request, response);

@@ -11,7 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Creates a natural person from a province's existing (migrated) data (REG-5, PWD-2): real-name
- * level 3, since nobody scanned their face. The initial password is already hashed.
+ * level 3, since nobody scanned their face. The initial password is already hashed; null when
+ * the province's system held no password for the person (PWD-4).
  *
  * @param phones the phones to bind, those found on several persons of the import already removed
  *               (LOGIN-3); a phone another person holds by the time the command runs is not bound either

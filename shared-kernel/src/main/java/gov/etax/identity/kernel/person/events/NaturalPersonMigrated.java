@@ -17,6 +17,9 @@ import java.util.List;
  *                              several persons (LOGIN-3)
  * @param phonesBoundToOthers phones not bound because another person already held them
  * @param importedBy the tax authority staff member who ran the import
+ * @param withoutPassword the province's system held no password for the person (PWD-4): none was
+ *                        stored, and the person sets one after a scan login through the IIT app;
+ *                        absent (false) in events of imports with an initial password
  */
 public record NaturalPersonMigrated(
         PersonId personId,
@@ -28,7 +31,17 @@ public record NaturalPersonMigrated(
         int phonesClearedAsShared,
         int phonesBoundToOthers,
         RealNameLevel realNameLevel,
-        String importedBy) {
+        String importedBy,
+        boolean withoutPassword) {
+
+    /** An import with an initial password (PWD-2). */
+    public NaturalPersonMigrated(PersonId personId, ProvinceCode province, DocumentType documentType,
+                                 EncryptedText documentNumber, EncryptedText name, List<EncryptedText> phones,
+                                 int phonesClearedAsShared, int phonesBoundToOthers, RealNameLevel realNameLevel,
+                                 String importedBy) {
+        this(personId, province, documentType, documentNumber, name, phones, phonesClearedAsShared,
+                phonesBoundToOthers, realNameLevel, importedBy, false);
+    }
 
     public NaturalPersonMigrated {
         phones = phones == null ? List.of() : List.copyOf(phones);

@@ -1,0 +1,52 @@
+package gov.etax.identity.command.enterprise.financemanager;
+
+import gov.etax.identity.command.authorization.AuthorizationClaims;
+import gov.etax.identity.command.enterprise.EnterpriseReason;
+import gov.etax.identity.command.enterprise.EnterpriseRegister;
+import gov.etax.identity.command.enterprise.confirmation.TaxInformationConfirmation;
+import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.enterprise.EnterpriseId;
+import gov.etax.identity.kernel.enterprise.ReportedPerson;
+import gov.etax.identity.kernel.enterprise.Uscc;
+import gov.etax.identity.kernel.enterprise.commands.ReportNewFinanceManager;
+import org.springframework.stereotype.Service;
+
+/** ACC-4: staff enter the finance manager the enterprise reported anew; input checks, then one command. */
+@Service
+public class FinanceManagerReport {
+
+    private final EnterpriseRegister register;
+    private final AuthorizationClaims claims;
+    private final ConflictRetryingCommands commands;
+
+    public FinanceManagerReport(EnterpriseRegister register, AuthorizationClaims claims,
+                                ConflictRetryingCommands commands) {
+        this.register = register;
+        this.claims = claims;
+        this.commands = commands;
+    }
+
+    public record Request(String documentType, String documentNumber, String name) {
+    }
+
+    /** @param previousAuthorizationId the authorization of the report replaced, null when none was reported */
+    public record Reported(String enterpriseId, String uscc, String previousAuthorizationId, String authorizationId,
+                           String status) {
+    }
+
+    public Reported report(String usccText, Request request, String staffId) {
+        Uscc uscc = new Uscc(usccText);
+        ReportedPerson person = TaxInformationConfirmation.reported(
+                new TaxInformationConfirmation.PersonData(request.documentType(), request.documentNumber(), request.name()));
+        EnterpriseId enterpriseId = register.find(uscc).orElseThrow(EnterpriseReason.ENTERPRISE_NOT_FOUND::refusal);
+        FinanceManagerMustChange.check(claims, uscc, person.document());
+
+        AuthorizationId authorizationId = AuthorizationId.generate();
+        AuthorizationId previous = commands.send(
+                new ReportNewFinanceManager(enterpriseId, person, authorizationId, staffId),
+                EnterpriseReason.ENTERPRISE_NOT_FOUND, EnterpriseReason.SAME_FINANCE_MANAGER);
+        return new Reported(enterpriseId.value(), uscc.value(), previous == null ? null : previous.value(),
+                authorizationId.value(), "PENDING");
+    }
+}
