@@ -2,7 +2,6 @@ package gov.etax.identity.command.person.password;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.CredentialStore;
-import gov.etax.identity.command.person.CredentialStore.StoredCredential;
 import gov.etax.identity.command.person.registration.PasswordPolicy;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.SessionEndReason;
@@ -47,8 +46,8 @@ public class PasswordChangeService {
         }
         PasswordPolicy.check(request.newPassword());
 
-        boolean matches = credentials.find(caller.personId()).map(StoredCredential::hash)
-                .filter(hash -> passwordEncoder.matches(request.currentPassword(), hash.encoded())).isPresent();
+        boolean matches = credentials.find(caller.personId())
+                .filter(c -> passwordEncoder.matches(c.asTyped(request.currentPassword()), c.hash().encoded())).isPresent();
         PasswordHash newHash = matches ? new PasswordHash(passwordEncoder.encode(request.newPassword())) : null;
         PasswordChangeDecision decision = commandGateway.sendAndWait(
                 new ChangePassword(caller.personId(), caller.sessionId(), matches, newHash));
