@@ -19,10 +19,14 @@ public enum PersonReason implements Reason {
             "Registration needs a face verification of the registering person.",
             "注册须完成人脸识别认证"),
     FACE_VERIFICATION_FAILED(UNPROCESSABLE, "REG-4",
-            "Face verification did not pass. Check the lighting and that no other face is in the background; "
-                    + "if it keeps failing, have real-name information collected at a tax service hall.",
+            "Face verification did not pass. Check the lighting and that no other face is in the background, "
+                    + "and make the movements the prompts ask for clearly; if it keeps failing, have real-name information collected at a tax service hall.",
             "请您确认能否清晰拍摄人脸图像，比如环境光线较暗、采集背景出现其他人脸等均为影响因素。"
+                    + "按照提示做明显动作，以便系统判断。"
                     + "如确认无法进行实名核验，请前往线下办税服务大厅进行实名信息采集。"),
+    NAME_DIFFERS_FROM_HALL_COLLECTION(UNPROCESSABLE, "REG-3",
+            "The name differs from the one collected for this document at the tax service hall.",
+            "注册姓名与办税服务场所采集的实名信息不一致"),
     IDENTITY_CHECK_FAILED(UNPROCESSABLE, "REG-2",
             "Document type, number and name do not match the public-security register.",
             "身份信息校验未通过"),

@@ -2,6 +2,7 @@ package gov.etax.identity.command.person.registration;
 
 import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.IdentityClaims;
+import gov.etax.identity.command.person.registration.OfflineCollections.HallCollection;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
 import gov.etax.identity.command.verification.IdentityRegister;
@@ -11,8 +12,10 @@ import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.PersonName;
+import gov.etax.identity.kernel.person.RealNameEvidence;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -54,17 +57,26 @@ public class PersonRegistration {
         PasswordPolicy.check(application.password());
 
         // Answer early what would refuse anyway, before the person's one-time face token is spent.
-        OnlineRegistrationAllowed.check(document, offlineCollections);
+        Optional<HallCollection> hallCollection = offlineCollections.find(document, name);
+        OnlineRegistrationAllowed.check(document, hallCollection.isPresent());
+        if (hallCollection.isPresent() && !hallCollection.get().sameName()) {
+            throw PersonReason.NAME_DIFFERS_FROM_HALL_COLLECTION.refusal();
+        }
         identityClaims.refuseIfTaken(document, phone, username);
 
-        String faceVerificationId = verifiedFace(application.faceVerificationToken(), document);
+        // REG-4: staff verified the person at the hall, which stands in for the face scan; a token
+        // sent along is then left unspent.
+        String faceVerificationId = hallCollection.isPresent()
+                ? null : verifiedFace(application.faceVerificationToken(), document);
         if (!identityRegister.matches(document, name)) {
             throw PersonReason.IDENTITY_CHECK_FAILED.refusal();
         }
         PasswordHash hash = new PasswordHash(passwordEncoder.encode(application.password()));
 
         PersonId personId = PersonId.generate();
-        commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document, name, phone, username, hash, faceVerificationId));
+        commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document, name, phone, username, hash,
+                faceVerificationId, hallCollection.isPresent() ? RealNameEvidence.HALL_COLLECTION : RealNameEvidence.FACE_SCAN,
+                hallCollection.map(HallCollection::collectionId).orElse(null)));
         return personId;
     }
 

@@ -54,6 +54,7 @@ class OfflineCollectionHttpTest extends CommandSideHttpTest {
     private static Map<String, Object> registration(String documentType, String documentNumber) {
         Map<String, Object> body = application(documentNumber, phone(), faceToken(http, documentType, documentNumber, "PASSED"));
         body.put("documentType", documentType);
+        body.put("name", "John Smith");
         return body;
     }
 

@@ -1,0 +1,152 @@
+package gov.etax.identity.command.person.registration;
+
+import static gov.etax.identity.command.support.Registrations.application;
+import static gov.etax.identity.command.support.Registrations.faceToken;
+import static gov.etax.identity.command.support.Registrations.phone;
+import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.SignIns.byDocument;
+import static gov.etax.identity.command.support.SignIns.staffToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.etax.identity.command.support.CommandSideHttpTest;
+import gov.etax.identity.command.support.EventLog;
+import gov.etax.identity.command.support.HttpJson;
+import gov.etax.identity.command.support.MutableClock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What the bureau's FAQ promises for registration (一.5, 一.6), over real HTTP on PostgreSQL. */
+class RegistrationFaqHttpTest extends CommandSideHttpTest {
+
+    private static final String REGISTRATIONS = "/api/persons/registrations";
+
+    private static HttpJson staff;
+
+    @BeforeAll
+    static void start() {
+        startCommandSide(MutableClock.tomorrowMorningInChina());
+        staff = http.as(staffToken(http, "TAX_STAFF"));
+    }
+
+    private static String collectAtHall(String documentType, String documentNumber, String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("documentType", documentType);
+        body.put("documentNumber", documentNumber);
+        body.put("name", name);
+        body.put("hall", "南昌市税务局第一办税服务厅");
+        HttpJson.Response collected = staff.post("/api/tax-authority/offline-collections", body);
+        assertThat(collected.status()).as(collected.raw()).isEqualTo(201);
+        return collected.text("collectionId");
+    }
+
+    @Test
+    @DisplayName("REG-4: after a failed face scan, a real-name collection at the hall stands in for the scan; the event says so")
+    void hallCollectionAfterFailedScan() {
+        String document = residentIdNumber();
+        Map<String, Object> body = application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "FAILED"));
+        body.put("name", "John Smith");
+        HttpJson.Response failed = http.post(REGISTRATIONS, body);
+        RegistrationHttpTest.assertProblem(failed, 422, "FACE_VERIFICATION_FAILED", "REG-4");
+        // The FAQ's words (一.6), all three pieces of advice.
+        assertThat(failed.text("message_zh")).contains("环境光线较暗", "按照提示做明显动作，以便系统判断", "前往线下办税服务大厅进行实名信息采集");
+
+        String collectionId = collectAtHall("RESIDENT_IDENTITY_CARD", document, "John Smith");
+        body.remove("faceVerificationToken");
+        HttpJson.Response registered = http.post(REGISTRATIONS, body);
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+
+        String event = EventLog.last(database, registered.text("personId"), "NaturalPersonRegistered");
+        assertThat(event).contains("\"verifiedBy\":\"HALL_COLLECTION\"", "\"offlineCollectionId\":\"" + collectionId + "\"",
+                "\"realNameLevel\":\"LEVEL_4\"");
+    }
+
+    @Test
+    @DisplayName("REG-2: a registration with a passed face scan records that it rests on the scan")
+    void faceScanIsRecorded() {
+        String document = residentIdNumber();
+        HttpJson.Response registered = http.post(REGISTRATIONS,
+                application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED")));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        assertThat(EventLog.last(database, registered.text("personId"), "NaturalPersonRegistered"))
+                .contains("\"verifiedBy\":\"FACE_SCAN\"", "\"faceVerificationId\":\"");
+    }
+
+    @Test
+    @DisplayName("REG-3: the hall collection names the person; registering online under another name is a 422")
+    void hallCollectionNamesThePerson() {
+        String passport = "P" + phone().substring(3);
+        collectAtHall("FOREIGN_PASSPORT", passport, "John Smith");
+        Map<String, Object> body = application(passport, phone(), null);
+        body.put("documentType", "FOREIGN_PASSPORT");
+        body.remove("faceVerificationToken");
+        body.put("name", "Other Name");
+        HttpJson.Response refused = http.post(REGISTRATIONS, body);
+        RegistrationHttpTest.assertProblem(refused, 422, "NAME_DIFFERS_FROM_HALL_COLLECTION", "REG-3");
+        assertThat(refused.text("message_zh")).isEqualTo("注册姓名与办税服务场所采集的实名信息不一致");
+
+        // REG-2: the dot typed another way is the same name.
+        body.put("name", "John•Smith");
+        collectAtHall("FOREIGN_PASSPORT", passport, "John·Smith");
+        assertThat(http.post(REGISTRATIONS, body).status()).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("REG-2: names and document numbers as typed (look-alike dots, spaces, full-width characters, lowercase x) match the register's form")
+    void inputAsTyped() {
+        String document = documentEndingInX();
+        http.post("/api/dev/identity-register",
+                Map.of("documentType", "RESIDENT_IDENTITY_CARD", "documentNumber", document, "name", "买买提·艾力"));
+        String typed = fullWidth(document.substring(0, 6)) + " " + document.substring(6, 14) + "\u3000"
+                + document.substring(14).toLowerCase();
+        String token = faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
+        Map<String, Object> body = application(typed, phone(), token);
+        body.put("name", "买买提・艾力");
+        HttpJson.Response registered = http.post(REGISTRATIONS, body);
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+
+        // Stored in the register's form: the same document typed plainly is the same, taken one.
+        String other = faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
+        RegistrationHttpTest.assertProblem(http.post(REGISTRATIONS, application(document, phone(), other)),
+                409, "DOCUMENT_ALREADY_REGISTERED", "REG-2");
+    }
+
+    @Test
+    @DisplayName("PWD-2: a migrated person's initial password ending in x works typed in lowercase")
+    void initialPasswordWithLowercaseX() {
+        String document = documentEndingInX();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("documentType", "RESIDENT_IDENTITY_CARD");
+        row.put("documentNumber", document);
+        row.put("name", "赵六");
+        row.put("phones", List.of());
+        row.put("province", "360000");
+        HttpJson.Response imported = staff.post("/api/tax-authority/person-imports", List.of(row));
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+
+        String initial = document.substring(12);
+        assertThat(initial).endsWith("X");
+        Map<String, Object> login = byDocument(document.toLowerCase(), initial.toLowerCase());
+        login.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
+        HttpJson.Response session = http.post("/api/sessions", login);
+        assertThat(session.status()).as(session.raw()).isEqualTo(201);
+        assertThat(session.body().get("passwordChangeRequired").asBoolean()).isTrue();
+    }
+
+    private static String documentEndingInX() {
+        String document = residentIdNumber();
+        while (!document.endsWith("X")) {
+            document = residentIdNumber();
+        }
+        return document;
+    }
+
+    private static String fullWidth(String ascii) {
+        StringBuilder out = new StringBuilder();
+        ascii.chars().forEach(c -> out.appendCodePoint(c + 0xFEE0));
+        return out.toString();
+    }
+}
