@@ -34,7 +34,14 @@ public enum PersonReason implements Reason {
             "该证件已注册"),
     PHONE_ALREADY_BOUND(CONFLICT, "LOGIN-2", "This phone number is already bound to another person.",
             "该手机号码已被其他用户绑定"),
-    USERNAME_TAKEN(CONFLICT, "LOGIN-7", "This username is already in use.", "该用户名已被使用");
+    USERNAME_TAKEN(CONFLICT, "LOGIN-7", "This username is already in use.", "该用户名已被使用"),
+    INVALID_IDEMPOTENCY_KEY(INVALID_INPUT, null,
+            "An Idempotency-Key has 1 to 255 printable ASCII characters without spaces.", "请求标识格式不正确"),
+    IDEMPOTENCY_KEY_REUSED(UNPROCESSABLE, null,
+            "This Idempotency-Key was already used for a registration with other data; use a new key.",
+            "该请求标识已用于其他注册信息，请使用新的请求标识"),
+    REGISTRATION_IN_PROGRESS(CONFLICT, null,
+            "The same registration is still being processed; repeat the request shortly.", "注册正在处理中，请稍后重试");
 
     private final Text text;
 

@@ -50,6 +50,13 @@ public class PersonRegistration {
     }
 
     public PersonId register(Application application) {
+        PersonId personId = PersonId.generate();
+        register(application, personId);
+        return personId;
+    }
+
+    /** Registers the person under {@code personId}, chosen by the caller (RepeatedRegistrations). */
+    public void register(Application application, PersonId personId) {
         DocumentNumber document = new DocumentNumber(DocumentType.parse(application.documentType()), application.documentNumber());
         PersonName name = new PersonName(application.name());
         MobilePhone phone = new MobilePhone(application.phone());
@@ -73,11 +80,9 @@ public class PersonRegistration {
         }
         PasswordHash hash = new PasswordHash(passwordEncoder.encode(application.password()));
 
-        PersonId personId = PersonId.generate();
         commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document, name, phone, username, hash,
                 faceVerificationId, hallCollection.isPresent() ? RealNameEvidence.HALL_COLLECTION : RealNameEvidence.FACE_SCAN,
                 hallCollection.map(HallCollection::collectionId).orElse(null)));
-        return personId;
     }
 
     private String verifiedFace(String token, DocumentNumber document) {

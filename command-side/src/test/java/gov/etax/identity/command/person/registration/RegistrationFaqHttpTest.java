@@ -12,9 +12,17 @@ import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.EventLog;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -134,6 +142,86 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
         HttpJson.Response session = http.post("/api/sessions", login);
         assertThat(session.status()).as(session.raw()).isEqualTo(201);
         assertThat(session.body().get("passwordChangeRequired").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("REG-2: a double click (two identical registrations at once) is one registration; both answer 201 with the same person")
+    void doubleClickAtOnce() throws Exception {
+        String document = residentIdNumber();
+        Map<String, Object> body = application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            Future<HttpJson.Response> first = clicks.submit(() -> http.post(REGISTRATIONS, body));
+            Future<HttpJson.Response> second = clicks.submit(() -> http.post(REGISTRATIONS, body));
+            HttpJson.Response a = first.get(60, TimeUnit.SECONDS);
+            HttpJson.Response b = second.get(60, TimeUnit.SECONDS);
+            assertThat(a.status()).as(a.raw()).isEqualTo(201);
+            assertThat(b.status()).as(b.raw()).isEqualTo(201);
+            assertThat(b.text("personId")).isEqualTo(a.text("personId"));
+            assertThat(List.of(a.headers().firstValue("Idempotent-Replayed").orElseThrow(),
+                    b.headers().firstValue("Idempotent-Replayed").orElseThrow())).containsExactlyInAnyOrder("false", "true");
+            assertThat(EventLog.types(database, a.text("personId"))).containsExactly("NaturalPersonRegistered");
+        } finally {
+            clicks.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("REG-2: the same registration sent again later answers like the first: 201, the same person, no second event")
+    void sameBodyAgain() throws SQLException {
+        String document = residentIdNumber();
+        String phone = phone();
+        Map<String, Object> body = application(document, phone, faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
+        HttpJson.Response first = http.post(REGISTRATIONS, body);
+        HttpJson.Response again = http.post(REGISTRATIONS, body);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(again.status()).as(again.raw()).isEqualTo(201);
+        assertThat(again.text("personId")).isEqualTo(first.text("personId"));
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(EventLog.types(database, first.text("personId"))).containsExactly("NaturalPersonRegistered");
+
+        // Nothing personal or secret in clear where requests are remembered.
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM registration_request")) {
+            StringBuilder stored = new StringBuilder();
+            while (rows.next()) {
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    stored.append(rows.getString(column)).append('|');
+                }
+            }
+            assertThat(stored.toString()).contains(first.text("personId"))
+                    .doesNotContain(document, phone, "Secret#2024", "王小明", (String) body.get("faceVerificationToken"));
+        }
+    }
+
+    @Test
+    @DisplayName("REG-2: an Idempotency-Key decides what a repeat is; the same key with another body is a 422")
+    void idempotencyKey() {
+        String document = residentIdNumber();
+        Map<String, Object> body = application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
+        String key = "reg-" + document;
+        HttpJson.Response first = http.post(REGISTRATIONS, body, "Idempotency-Key", key);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        HttpJson.Response again = http.post(REGISTRATIONS, body, "Idempotency-Key", key);
+        assertThat(again.status()).as(again.raw()).isEqualTo(201);
+        assertThat(again.text("personId")).isEqualTo(first.text("personId"));
+
+        Map<String, Object> other = new LinkedHashMap<>(body);
+        other.put("username", "Other" + document.substring(10));
+        RegistrationHttpTest.assertProblem(http.post(REGISTRATIONS, other, "Idempotency-Key", key),
+                422, "IDEMPOTENCY_KEY_REUSED", null);
+        RegistrationHttpTest.assertProblem(http.post(REGISTRATIONS, other, "Idempotency-Key", "with space"),
+                400, "INVALID_IDEMPOTENCY_KEY", null);
+
+        // A refused request is not remembered: corrected and sent again under the same key, it registers.
+        String next = residentIdNumber();
+        String nextKey = "reg-" + next;
+        Map<String, Object> weak = application(next, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", next, "PASSED"));
+        weak.put("password", "weak");
+        RegistrationHttpTest.assertProblem(http.post(REGISTRATIONS, weak, "Idempotency-Key", nextKey), 400, "PASSWORD_TOO_WEAK", "REG-2");
+        weak.put("password", "Secret#2024");
+        assertThat(http.post(REGISTRATIONS, weak, "Idempotency-Key", nextKey).status()).isEqualTo(201);
     }
 
     private static String documentEndingInX() {
