@@ -5,8 +5,12 @@ import gov.etax.identity.command.infrastructure.ratelimit.RateLimitProperties;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimitReason;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimits;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.command.verification.FaceVerification;
+import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.security.SessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -27,10 +31,12 @@ public class SmsChallengeController {
     private final RateLimits rateLimits;
     private final RateLimitProperties limits;
     private final ClientAddress clientAddress;
+    private final OfflineCollections offlineCollections;
 
     public SmsChallengeController(SmsChallenges challenges, PersonDirectory personDirectory,
                                   FaceVerification faceVerification, RateLimits rateLimits, RateLimitProperties limits,
-                                  ClientAddress clientAddress) {
+                                  ClientAddress clientAddress, OfflineCollections offlineCollections) {
+        this.offlineCollections = offlineCollections;
         this.challenges = challenges;
         this.personDirectory = personDirectory;
         this.faceVerification = faceVerification;
@@ -39,8 +45,14 @@ public class SmsChallengeController {
         this.clientAddress = clientAddress;
     }
 
-    /** @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a PHONE_BINDING code */
-    public record Request(String phone, String purpose, String faceVerificationToken) {
+    /**
+     * @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a
+     *                              PHONE_BINDING or REGISTRATION code
+     * @param documentType with documentNumber and name, instead of a face scan for a REGISTRATION code: the
+     *                     document's real-name information collected at a tax service hall under that name (REG-4)
+     */
+    public record Request(String phone, String purpose, String faceVerificationToken, String documentType,
+                          String documentNumber, String name) {
     }
 
     public record Sent(String phoneMasked, SmsPurpose purpose, Instant expiresAt, int sendsLeftInWindow) {
@@ -54,7 +66,10 @@ public class SmsChallengeController {
         SmsPurpose purpose = SmsPurpose.parse(request.purpose());
         // The session, or for an anonymous binding code the face scan, is who asks.
         String caller = signedInSession(token);
-        if (caller == null && purpose == SmsPurpose.PHONE_BINDING) {
+        if (caller == null && purpose == SmsPurpose.REGISTRATION && request.faceVerificationToken() == null
+                && request.documentNumber() != null) {
+            caller = hallCollectionOf(request);
+        } else if (caller == null && (purpose == SmsPurpose.PHONE_BINDING || purpose == SmsPurpose.REGISTRATION)) {
             caller = SmsBindingCaller.scanOf(faceVerification.inspect(request.faceVerificationToken()));
         }
         // The narrower budget first, so a session past its own does not use up its address's.
@@ -68,6 +83,15 @@ public class SmsChallengeController {
         SentChallenge sent = challenges.send(phone, purpose);
         return ResponseEntity.accepted()
                 .body(new Sent(phone.masked(), purpose, sent.expiresAt(), sent.sendsLeftInWindow()));
+    }
+
+    /** REG-4: the hall verified the person; the collection is the caller to count sends against. */
+    private String hallCollectionOf(Request request) {
+        DocumentNumber document = new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber());
+        return offlineCollections.find(document, new PersonName(request.name()))
+                .filter(OfflineCollections.HallCollection::sameName)
+                .map(collection -> "hall:" + document.type() + ":" + collection.collectionId())
+                .orElseThrow(SmsReason.PHONE_BINDING_NEEDS_SIGN_IN::refusal);
     }
 
     /** A person's session token (not a staff token), else null. */

@@ -6,7 +6,7 @@ import gov.etax.identity.kernel.person.MobilePhone;
 
 /**
  * LOGIN-2: one phone, one person. Login and password-reset codes go only to a bound phone; a
- * binding code only to a phone nobody holds, so the code cannot take a phone from its owner.
+ * binding or registration code only to a phone nobody holds, so the code cannot take a phone from its owner.
  */
 public final class SmsRecipientAllowed {
 
@@ -21,7 +21,7 @@ public final class SmsRecipientAllowed {
                     throw SmsReason.PHONE_NOT_BOUND.refusal();
                 }
             }
-            case PHONE_BINDING -> {
+            case PHONE_BINDING, REGISTRATION -> {
                 if (bound) {
                     throw PersonReason.PHONE_ALREADY_BOUND.refusal();
                 }

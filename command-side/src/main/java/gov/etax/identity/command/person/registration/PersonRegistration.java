@@ -3,6 +3,9 @@ package gov.etax.identity.command.person.registration;
 import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.IdentityClaims;
 import gov.etax.identity.command.person.registration.OfflineCollections.HallCollection;
+import gov.etax.identity.command.sms.SmsChallenges;
+import gov.etax.identity.command.sms.SmsCodeCheck;
+import gov.etax.identity.command.sms.SmsPurpose;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
 import gov.etax.identity.command.verification.IdentityRegister;
@@ -33,10 +36,13 @@ public class PersonRegistration {
     private final IdentityRegister identityRegister;
     private final PasswordEncoder passwordEncoder;
     private final CommandGateway commandGateway;
+    private final SmsChallenges smsChallenges;
 
     public PersonRegistration(IdentityClaims identityClaims, OfflineCollections offlineCollections,
                               FaceVerification faceVerification, IdentityRegister identityRegister,
-                              PasswordEncoder passwordEncoder, CommandGateway commandGateway) {
+                              PasswordEncoder passwordEncoder, CommandGateway commandGateway,
+                              SmsChallenges smsChallenges) {
+        this.smsChallenges = smsChallenges;
         this.identityClaims = identityClaims;
         this.offlineCollections = offlineCollections;
         this.faceVerification = faceVerification;
@@ -45,8 +51,9 @@ public class PersonRegistration {
         this.commandGateway = commandGateway;
     }
 
+    /** @param smsCode the REGISTRATION code sent to {@code phone}: the phone is the registering person's (LOGIN-2) */
     public record Application(String documentType, String documentNumber, String name, String phone,
-                              String password, String username, String faceVerificationToken) {
+                              String password, String username, String faceVerificationToken, String smsCode) {
     }
 
     public PersonId register(Application application) {
@@ -73,6 +80,11 @@ public class PersonRegistration {
 
         // REG-4: staff verified the person at the hall, which stands in for the face scan; a token
         // sent along is then left unspent.
+        if (hallCollection.isEmpty()) {
+            checkFace(faceVerification.inspect(requireToken(application.faceVerificationToken())), document);
+        }
+        // LOGIN-2: before the scan is spent, so a mistyped code costs no face scan.
+        requireSmsCode(phone, application.smsCode());
         String faceVerificationId = hallCollection.isPresent()
                 ? null : verifiedFace(application.faceVerificationToken(), document);
         if (!identityRegister.matches(document, name)) {
@@ -85,11 +97,28 @@ public class PersonRegistration {
                 hallCollection.map(HallCollection::collectionId).orElse(null)));
     }
 
-    private String verifiedFace(String token, DocumentNumber document) {
+    private void requireSmsCode(MobilePhone phone, String smsCode) {
+        if (smsCode == null || smsCode.isBlank()) {
+            throw PersonReason.PHONE_PROOF_REQUIRED.refusal();
+        }
+        SmsCodeCheck check = smsChallenges.verify(phone, SmsPurpose.REGISTRATION, smsCode.strip());
+        if (check != SmsCodeCheck.VALID) {
+            throw PersonReason.PHONE_PROOF_INVALID.refusal().with("smsCodeCheck", check.name());
+        }
+    }
+
+    private static String requireToken(String token) {
         if (token == null || token.isBlank()) {
             throw PersonReason.FACE_VERIFICATION_REQUIRED.refusal();
         }
-        FaceScanResult result = faceVerification.redeem(token);
+        return token;
+    }
+
+    private String verifiedFace(String token, DocumentNumber document) {
+        return checkFace(faceVerification.redeem(requireToken(token)), document);
+    }
+
+    private static String checkFace(FaceScanResult result, DocumentNumber document) {
         if (result.passedFor(document)) {
             return result.verificationId();
         }

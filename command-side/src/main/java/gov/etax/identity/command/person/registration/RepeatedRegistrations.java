@@ -113,7 +113,7 @@ public class RepeatedRegistrations {
     /** Every field, null told apart from empty; stored only as a keyed hash (it holds the password). */
     private static String fingerprint(Application a) {
         return Stream.of(a.documentType(), a.documentNumber(), a.name(), a.phone(), a.password(), a.username(),
-                        a.faceVerificationToken())
+                        a.faceVerificationToken(), a.smsCode())
                 .map(field -> field == null ? "\u0001" : field.length() + ":" + field)
                 .collect(Collectors.joining("\u0000"));
     }

@@ -4,6 +4,7 @@ import static gov.etax.identity.command.support.Registrations.application;
 import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.Registrations.withSmsCode;
 import static gov.etax.identity.command.support.SignIns.byDocument;
 import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.EventLog;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
+import gov.etax.identity.command.support.SignIns;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,6 +66,7 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
 
         String collectionId = collectAtHall("RESIDENT_IDENTITY_CARD", document, "John Smith");
         body.remove("faceVerificationToken");
+        body.put("smsCode", hallCode("RESIDENT_IDENTITY_CARD", document, "John Smith", (String) body.get("phone")));
         HttpJson.Response registered = http.post(REGISTRATIONS, body);
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
 
@@ -77,7 +80,7 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
     void faceScanIsRecorded() {
         String document = residentIdNumber();
         HttpJson.Response registered = http.post(REGISTRATIONS,
-                application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED")));
+                withSmsCode(http, application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"))));
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         assertThat(EventLog.last(database, registered.text("personId"), "NaturalPersonRegistered"))
                 .contains("\"verifiedBy\":\"FACE_SCAN\"", "\"faceVerificationId\":\"");
@@ -99,6 +102,7 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
         // REG-2: the dot typed another way is the same name.
         body.put("name", "John•Smith");
         collectAtHall("FOREIGN_PASSPORT", passport, "John·Smith");
+        body.put("smsCode", hallCode("FOREIGN_PASSPORT", passport, "John•Smith", (String) body.get("phone")));
         assertThat(http.post(REGISTRATIONS, body).status()).isEqualTo(201);
     }
 
@@ -111,7 +115,7 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
         String typed = fullWidth(document.substring(0, 6)) + " " + document.substring(6, 14) + "\u3000"
                 + document.substring(14).toLowerCase();
         String token = faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
-        Map<String, Object> body = application(typed, phone(), token);
+        Map<String, Object> body = withSmsCode(http, application(typed, phone(), token));
         body.put("name", "买买提・艾力");
         HttpJson.Response registered = http.post(REGISTRATIONS, body);
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
@@ -148,7 +152,8 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
     @DisplayName("REG-2: a double click (two identical registrations at once) is one registration; both answer 201 with the same person")
     void doubleClickAtOnce() throws Exception {
         String document = residentIdNumber();
-        Map<String, Object> body = application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
+        Map<String, Object> body = withSmsCode(http,
+                application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED")));
         ExecutorService clicks = Executors.newFixedThreadPool(2);
         try {
             Future<HttpJson.Response> first = clicks.submit(() -> http.post(REGISTRATIONS, body));
@@ -171,7 +176,8 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
     void sameBodyAgain() throws SQLException {
         String document = residentIdNumber();
         String phone = phone();
-        Map<String, Object> body = application(document, phone, faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
+        Map<String, Object> body = withSmsCode(http,
+                application(document, phone, faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED")));
         HttpJson.Response first = http.post(REGISTRATIONS, body);
         HttpJson.Response again = http.post(REGISTRATIONS, body);
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
@@ -199,7 +205,8 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
     @DisplayName("REG-2: an Idempotency-Key decides what a repeat is; the same key with another body is a 422")
     void idempotencyKey() {
         String document = residentIdNumber();
-        Map<String, Object> body = application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
+        Map<String, Object> body = withSmsCode(http,
+                application(document, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED")));
         String key = "reg-" + document;
         HttpJson.Response first = http.post(REGISTRATIONS, body, "Idempotency-Key", key);
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
@@ -217,11 +224,49 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
         // A refused request is not remembered: corrected and sent again under the same key, it registers.
         String next = residentIdNumber();
         String nextKey = "reg-" + next;
-        Map<String, Object> weak = application(next, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", next, "PASSED"));
+        Map<String, Object> weak = withSmsCode(http, application(next, phone(), faceToken(http, "RESIDENT_IDENTITY_CARD", next, "PASSED")));
         weak.put("password", "weak");
         RegistrationHttpTest.assertProblem(http.post(REGISTRATIONS, weak, "Idempotency-Key", nextKey), 400, "PASSWORD_TOO_WEAK", "REG-2");
         weak.put("password", "Secret#2024");
         assertThat(http.post(REGISTRATIONS, weak, "Idempotency-Key", nextKey).status()).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("LOGIN-2, REG-7: registration binds only a phone proven by the code sent to it; the code is asked with the face scan")
+    void phoneProof() {
+        String document = residentIdNumber();
+        String phone = phone();
+        String token = faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
+        Map<String, Object> body = application(document, phone, token);
+        // A stranger typing somebody's number has no code.
+        RegistrationHttpTest.assertProblem(http.post(REGISTRATIONS, body), 422, "PHONE_PROOF_REQUIRED", "LOGIN-2");
+        body.put("smsCode", "000000");
+        HttpJson.Response wrong = http.post(REGISTRATIONS, body);
+        RegistrationHttpTest.assertProblem(wrong, 422, "PHONE_PROOF_INVALID", "LOGIN-2");
+        assertThat(wrong.text("smsCodeCheck")).isEqualTo("NO_CODE");
+        // Nobody is made to text a number for free: no session, no passed scan, no hall collection, no code.
+        RegistrationHttpTest.assertProblem(http.post("/api/sms-challenges", Map.of("phone", phone, "purpose", "REGISTRATION")),
+                401, "PHONE_BINDING_NEEDS_SIGN_IN", "LOGIN-2");
+
+        // The refusals above spent neither the face scan nor anything else: with the code it registers.
+        withSmsCode(http, body);
+        assertThat(http.get("/api/dev/sms?phone=" + phone).raw()).contains("用于注册");
+        HttpJson.Response registered = http.post(REGISTRATIONS, body);
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+
+        // LOGIN-2: a bound number gets no registration code at all.
+        String other = residentIdNumber();
+        RegistrationHttpTest.assertProblem(http.post("/api/sms-challenges", Map.of("phone", phone, "purpose", "REGISTRATION",
+                        "faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", other, "PASSED"))),
+                409, "PHONE_ALREADY_BOUND", "LOGIN-2");
+    }
+
+    /** REG-4: a REGISTRATION code asked for with the hall collection instead of a face scan. */
+    private static String hallCode(String documentType, String documentNumber, String name, String phone) {
+        HttpJson.Response sent = http.post("/api/sms-challenges", Map.of("phone", phone, "purpose", "REGISTRATION",
+                "documentType", documentType, "documentNumber", documentNumber, "name", name));
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(202);
+        return SignIns.lastCode(http, phone);
     }
 
     private static String documentEndingInX() {
