@@ -66,6 +66,7 @@ public class SmsChallengeController {
         SmsPurpose purpose = SmsPurpose.parse(request.purpose());
         // The session, or for an anonymous binding code the face scan, is who asks.
         String caller = signedInSession(token);
+        boolean recovery = caller == null && purpose == SmsPurpose.PHONE_BINDING;
         if (caller == null && purpose == SmsPurpose.REGISTRATION && request.faceVerificationToken() == null
                 && request.documentNumber() != null) {
             caller = hallCollectionOf(request);
@@ -79,7 +80,7 @@ public class SmsChallengeController {
         // Counted before the look-up, so probing which phones are bound costs the address too.
         rateLimits.admit("sms-address", clientAddress.of(http), limits.smsPerAddress(), RateLimitReason.SMS_LIMIT_PER_ADDRESS);
         // Refusals by binding come before REG-7 counts, so they cost the phone no sends.
-        SmsRecipientAllowed.check(phone, purpose, personDirectory);
+        SmsRecipientAllowed.check(phone, purpose, personDirectory, recovery);
         SentChallenge sent = challenges.send(phone, purpose);
         return ResponseEntity.accepted()
                 .body(new Sent(phone.masked(), purpose, sent.expiresAt(), sent.sendsLeftInWindow()));

@@ -14,6 +14,17 @@ public final class SmsRecipientAllowed {
     }
 
     public static void check(MobilePhone phone, SmsPurpose purpose, PersonDirectory directory) {
+        check(phone, purpose, directory, false);
+    }
+
+    /**
+     * @param recovery a PHONE_BINDING code for 【找回手机号码】 before login (LOGIN-3): it may go to a bound
+     *                 number, which the person holding it now takes back with the code and their face scan
+     */
+    public static void check(MobilePhone phone, SmsPurpose purpose, PersonDirectory directory, boolean recovery) {
+        if (recovery && purpose == SmsPurpose.PHONE_BINDING) {
+            return;
+        }
         boolean bound = directory.withPhone(phone).isPresent();
         switch (purpose) {
             case LOGIN, PASSWORD_RESET -> {

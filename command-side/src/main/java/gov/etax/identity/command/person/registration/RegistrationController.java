@@ -26,6 +26,8 @@ public class RegistrationController {
     @Operation(summary = "Register a natural person (REG-2)",
             description = "Rests on a passed face scan (faceVerificationToken), or, with none, on real-name information "
                     + "collected at a tax service hall for the document under the same name (REG-3, REG-4). "
+                    + "smsCode is the code POST /api/sms-challenges sent to the phone with purpose REGISTRATION, "
+                    + "asked with the face scan's token or the collected document and name (LOGIN-2). "
                     + "A repeat of a request answers 201 with the same person and Idempotent-Replayed: true: "
                     + "the same Idempotency-Key, or without one the same body, is the same request; "
                     + "the same key with another body is 422 IDEMPOTENCY_KEY_REUSED. Keys are remembered 24 hours.")

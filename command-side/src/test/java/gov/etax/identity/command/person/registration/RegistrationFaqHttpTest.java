@@ -13,6 +13,7 @@ import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.EventLog;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
+import gov.etax.identity.command.support.Registrations;
 import gov.etax.identity.command.support.SignIns;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -130,14 +131,7 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
     @DisplayName("PWD-2: a migrated person's initial password ending in x works typed in lowercase")
     void initialPasswordWithLowercaseX() {
         String document = documentEndingInX();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("documentType", "RESIDENT_IDENTITY_CARD");
-        row.put("documentNumber", document);
-        row.put("name", "赵六");
-        row.put("phones", List.of());
-        row.put("province", "360000");
-        HttpJson.Response imported = staff.post("/api/tax-authority/person-imports", List.of(row));
-        assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+        importWithoutPhones(document, "赵六");
 
         String initial = document.substring(12);
         assertThat(initial).endsWith("X");
@@ -261,12 +255,61 @@ class RegistrationFaqHttpTest extends CommandSideHttpTest {
                 409, "PHONE_ALREADY_BOUND", "LOGIN-2");
     }
 
+    @Test
+    @DisplayName("LOGIN-3, LOGIN-2: 找回手机号码 takes a number bound to somebody else back for the person who holds it now, "
+            + "proven by its code and their own face scan")
+    void phoneTakenBackByItsHolder() {
+        // A number bound to somebody else: registered before the code was asked, or passed on by the operator since.
+        Registrations.Registered formerHolder = Registrations.registered(http);
+        String phone = formerHolder.phone();
+        String owner = residentIdNumber();
+        importWithoutPhones(owner, "钱七");
+
+        Map<String, Object> recovery = new LinkedHashMap<>();
+        recovery.put("documentType", "RESIDENT_IDENTITY_CARD");
+        recovery.put("documentNumber", owner);
+        recovery.put("phone", phone);
+        recovery.put("smsCode", "000000");
+        recovery.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", owner, "PASSED"));
+        // Without the code sent to the number, nothing moves.
+        RegistrationHttpTest.assertProblem(http.post("/api/phone-recoveries", recovery), 422, "SMS_CODE_INVALID", "LOGIN-2");
+        assertThat(EventLog.types(database, formerHolder.personId())).doesNotContain("PhoneUnbound");
+
+        String face = faceToken(http, "RESIDENT_IDENTITY_CARD", owner, "PASSED");
+        recovery.put("smsCode", SignIns.bindingCode(http, phone, face));
+        recovery.put("faceVerificationToken", face);
+        HttpJson.Response recovered = http.post("/api/phone-recoveries", recovery);
+        assertThat(recovered.status()).as(recovered.raw()).isEqualTo(201);
+        assertThat(EventLog.last(database, formerHolder.personId(), "PhoneUnbound")).contains("\"cause\":\"RECLAIMED\"");
+
+        // The number now signs the owner in; the former holder keeps their account, signing in by document.
+        Map<String, Object> byPhone = SignIns.byPhone(phone, "Secret#2024");
+        byPhone.put("smsCode", SignIns.smsCode(http, phone, "LOGIN"));
+        RegistrationHttpTest.assertProblem(http.post("/api/sessions", byPhone), 401, "WRONG_CREDENTIALS", "PWD-5");
+        Map<String, Object> byDocument = byDocument(formerHolder.document(), "Secret#2024");
+        byDocument.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", formerHolder.document(), "PASSED"));
+        HttpJson.Response session = http.post("/api/sessions", byDocument);
+        assertThat(session.status()).as(session.raw()).isEqualTo(201);
+    }
+
     /** REG-4: a REGISTRATION code asked for with the hall collection instead of a face scan. */
     private static String hallCode(String documentType, String documentNumber, String name, String phone) {
         HttpJson.Response sent = http.post("/api/sms-challenges", Map.of("phone", phone, "purpose", "REGISTRATION",
                 "documentType", documentType, "documentNumber", documentNumber, "name", name));
         assertThat(sent.status()).as(sent.raw()).isEqualTo(202);
         return SignIns.lastCode(http, phone);
+    }
+
+    /** REG-5: a person from a province's data, holding no phone, with the initial password (PWD-2). */
+    private static void importWithoutPhones(String document, String name) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("documentType", "RESIDENT_IDENTITY_CARD");
+        row.put("documentNumber", document);
+        row.put("name", name);
+        row.put("phones", List.of());
+        row.put("province", "360000");
+        HttpJson.Response imported = staff.post("/api/tax-authority/person-imports", List.of(row));
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
     }
 
     private static String documentEndingInX() {
