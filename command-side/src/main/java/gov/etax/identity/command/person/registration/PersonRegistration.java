@@ -56,12 +56,6 @@ public class PersonRegistration {
                               String password, String username, String faceVerificationToken, String smsCode) {
     }
 
-    public PersonId register(Application application) {
-        PersonId personId = PersonId.generate();
-        register(application, personId);
-        return personId;
-    }
-
     /** Registers the person under {@code personId}, chosen by the caller (RepeatedRegistrations). */
     public void register(Application application, PersonId personId) {
         DocumentNumber document = new DocumentNumber(DocumentType.parse(application.documentType()), application.documentNumber());
