@@ -112,9 +112,14 @@ face_scan() {
 # path writes, at consecutive sequence numbers, each with a fresh event id and session id.
 # Prints "personId accessToken".
 seed_person() {
-  local n=$1 events=$2 document person token
+  local n=$1 events=$2 document person token phone face code
   document=$(resident_id "$n")
-  person=$(post_field /api/persons/registrations "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"$document\",\"name\":\"王小明\",\"phone\":\"139$(printf '%08d' "$n")\",\"password\":\"$PASSWORD\",\"faceVerificationToken\":\"$(face_scan "$document")\"}" personId)
+  phone="139$(printf '%08d' "$n")"
+  face=$(face_scan "$document")
+  # LOGIN-2: the REGISTRATION code sent to the phone, read from the dev outbox.
+  post_field /api/sms-challenges "{\"phone\":\"$phone\",\"purpose\":\"REGISTRATION\",\"faceVerificationToken\":\"$face\"}" phoneMasked >/dev/null
+  code=$(curl -sf "$URL/api/dev/sms?phone=$phone" | grep -o '验证码为[0-9]*' | tail -1 | grep -o '[0-9]*')
+  person=$(post_field /api/persons/registrations "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"$document\",\"name\":\"王小明\",\"phone\":\"$phone\",\"password\":\"$PASSWORD\",\"faceVerificationToken\":\"$face\",\"smsCode\":\"$code\"}" personId)
   token=$(post_field /api/sessions "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\"$document\",\"password\":\"$PASSWORD\",\"faceVerificationToken\":\"$(face_scan "$document")\"}" accessToken)
   sql -d "$DB" -v id="$person" -v copies=$((events - 2)) <<'SQL'
 INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,

@@ -212,10 +212,37 @@ public class MixedFlowSimulation extends Simulation {
         String document = RegistrationSimulation.residentIdNumber(n);
         String face = post("/api/dev/face-scans", null, "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\""
                 + document + "\",\"outcome\":\"PASSED\"}", 201, "token");
+        String phone = RegistrationSimulation.phone(n);
+        post("/api/sms-challenges", null, "{\"phone\":\"" + phone + "\",\"purpose\":\"REGISTRATION\","
+                + "\"faceVerificationToken\":\"" + face + "\"}", 202, null);
         post("/api/persons/registrations", null, "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\""
-                + document + "\",\"name\":\"王小明\",\"phone\":\"" + RegistrationSimulation.phone(n) + "\",\"password\":\""
-                + PASSWORD + "\",\"faceVerificationToken\":\"" + face + "\"}", 201, "personId");
+                + document + "\",\"name\":\"王小明\",\"phone\":\"" + phone + "\",\"password\":\""
+                + PASSWORD + "\",\"faceVerificationToken\":\"" + face + "\",\"smsCode\":\"" + smsCode(phone)
+                + "\"}", 201, "personId");
         return document;
+    }
+
+    /** LOGIN-2: the latest code sent to the phone, from the dev outbox. */
+    private static String smsCode(String phone) {
+        try {
+            HttpResponse<String> outbox = CLIENT.send(HttpRequest.newBuilder()
+                    .uri(URI.create(COMMAND_URL + "/api/dev/sms?phone=" + phone)).timeout(Duration.ofSeconds(60)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher code = Pattern.compile("验证码为(\\d{6})").matcher(outbox.body());
+            String last = null;
+            while (code.find()) {
+                last = code.group(1);
+            }
+            if (last == null) {
+                throw new IllegalStateException("no SMS code for the phone: " + outbox.body());
+            }
+            return last;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

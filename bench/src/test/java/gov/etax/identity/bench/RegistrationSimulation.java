@@ -12,6 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -119,11 +120,18 @@ public class RegistrationSimulation extends Simulation {
                         .body(StringBody("{\"documentType\":\"RESIDENT_IDENTITY_CARD\","
                                 + "\"documentNumber\":\"#{documentNumber}\",\"outcome\":\"PASSED\"}"))
                         .check(status().is(201), jsonPath("$.token").saveAs("faceToken")))
+                // LOGIN-2: the REGISTRATION code sent to the phone, read from the dev outbox.
+                .exec(http("registration code").post("/api/sms-challenges")
+                        .body(StringBody("{\"phone\":\"#{phone}\",\"purpose\":\"REGISTRATION\","
+                                + "\"faceVerificationToken\":\"#{faceToken}\"}"))
+                        .check(status().is(202)))
+                .exec(http("sms outbox").get("/api/dev/sms?phone=#{phone}")
+                        .check(status().is(200), regex("验证码为(\\d{6})").saveAs("smsCode")))
                 .exec(http(name).post("/api/persons/registrations")
                         .body(StringBody("{\"documentType\":\"RESIDENT_IDENTITY_CARD\","
                                 + "\"documentNumber\":\"#{documentNumber}\",\"name\":\"王小明\","
                                 + "\"phone\":\"#{phone}\",\"password\":\"Secret#2024\","
-                                + "\"faceVerificationToken\":\"#{faceToken}\"}"))
+                                + "\"faceVerificationToken\":\"#{faceToken}\",\"smsCode\":\"#{smsCode}\"}"))
                         .check(status().saveAs("registrationStatus"), status().is(201),
                                 jsonPath("$.personId").saveAs("personId"),
                                 responseTimeInMillis().saveAs("latency")));

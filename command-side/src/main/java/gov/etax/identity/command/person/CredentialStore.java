@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person;
 
+import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.ProvinceCode;
@@ -44,6 +45,15 @@ public interface CredentialStore {
 
     /** @param mustChange the password is still an initial one the person has to replace (PWD-2) */
     record StoredCredential(PasswordHash hash, boolean mustChange) {
+
+        /**
+         * A typed password in the form this credential was made from: an initial password is the
+         * end of a document number (PWD-2), so it is read the way document numbers are typed
+         * ("…x" for "…X", full-width digits); any other password is compared exactly.
+         */
+        public String asTyped(String password) {
+            return mustChange && password != null ? DocumentNumber.normalised(password) : password;
+        }
     }
 
     /** @param inUse these are the credentials every login checks (the national unified ones) */

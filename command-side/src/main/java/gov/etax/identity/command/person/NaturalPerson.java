@@ -88,7 +88,7 @@ public class NaturalPerson {
                          CredentialStore credentialStore,
                          PersonalDataVault personalDataVault) {
         OnlineRegistrationAllowed.check(command.document(), offlineCollections);
-        FaceVerificationRequired.check(command.faceVerificationId());
+        FaceVerificationRequired.check(command.verifiedBy(), command.faceVerificationId());
         identityClaims.claim(command.personId(), command.document(), command.phone(), command.username());
         credentialStore.store(command.personId(), command.passwordHash());
 
@@ -101,7 +101,9 @@ public class NaturalPerson {
                 sealer.seal(command.phone().value()),
                 command.username() == null ? null : sealer.seal(command.username().value()),
                 RealNameLevel.LEVEL_4,
-                command.faceVerificationId()));
+                command.faceVerificationId(),
+                command.verifiedBy(),
+                command.offlineCollectionId()));
     }
 
     /**

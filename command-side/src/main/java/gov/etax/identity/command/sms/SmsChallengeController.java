@@ -7,10 +7,12 @@ import gov.etax.identity.command.infrastructure.ratelimit.RateLimits;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.PersonPhones;
 import gov.etax.identity.command.person.signin.SignInReason;
+import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.security.SessionTokens;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,10 +37,13 @@ public class SmsChallengeController {
     private final RateLimitProperties limits;
     private final ClientAddress clientAddress;
     private final PersonPhones personPhones;
+    private final OfflineCollections offlineCollections;
 
     public SmsChallengeController(SmsChallenges challenges, PersonDirectory personDirectory,
                                   FaceVerification faceVerification, RateLimits rateLimits, RateLimitProperties limits,
-                                  ClientAddress clientAddress, PersonPhones personPhones) {
+                                  ClientAddress clientAddress, PersonPhones personPhones,
+                                  OfflineCollections offlineCollections) {
+        this.offlineCollections = offlineCollections;
         this.challenges = challenges;
         this.personDirectory = personDirectory;
         this.faceVerification = faceVerification;
@@ -49,17 +54,23 @@ public class SmsChallengeController {
     }
 
     /**
-     * @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a PHONE_BINDING code
+     * @param faceVerificationToken a passed, unspent face scan: lets a caller who is not signed in ask for a
+     *                              PHONE_BINDING or REGISTRATION code
      * @param documentType and {@code documentNumber}: instead of {@code phone}, a LOGIN code to the
-     *                     person's one phone for a login by document (LOGIN-3)
+     *                     person's one phone for a login by document (LOGIN-3); with {@code name}, instead of a
+     *                     face scan for a REGISTRATION code, the document's real-name information collected at a
+     *                     tax service hall under that name (REG-4)
      */
     @Schema(name = "SmsChallengeRequest")
     public record Request(String phone, String purpose, String faceVerificationToken,
                           @Schema(description = "With documentNumber, instead of phone: a LOGIN code to the person's one "
                                   + "phone (LOGIN-3). 422 PHONE_EMPTY when the person has none (not a failed attempt), "
-                                  + "422 SMS_PHONE_CHOICE_REQUIRED with phonesMasked when several")
+                                  + "422 SMS_PHONE_CHOICE_REQUIRED with phonesMasked when several. For a REGISTRATION "
+                                  + "code, with documentNumber and name instead of a face scan: the hall collection (REG-4)")
                           String documentType,
-                          @Schema(description = "See documentType") String documentNumber) {
+                          @Schema(description = "See documentType") String documentNumber,
+                          @Schema(description = "For a REGISTRATION code on the hall route: the name collected at the hall")
+                          String name) {
     }
 
     @Schema(name = "SmsChallengeSent")
@@ -76,7 +87,11 @@ public class SmsChallengeController {
         MobilePhone phone = toDocument ? null : new MobilePhone(request.phone());
         // The session, or for an anonymous binding code the face scan, is who asks.
         String caller = signedInSession(token);
-        if (caller == null && purpose == SmsPurpose.PHONE_BINDING) {
+        boolean recovery = caller == null && purpose == SmsPurpose.PHONE_BINDING;
+        if (caller == null && purpose == SmsPurpose.REGISTRATION && request.faceVerificationToken() == null
+                && request.documentNumber() != null) {
+            caller = hallCollectionOf(request);
+        } else if (caller == null && (purpose == SmsPurpose.PHONE_BINDING || purpose == SmsPurpose.REGISTRATION)) {
             caller = SmsBindingCaller.scanOf(faceVerification.inspect(request.faceVerificationToken()));
         }
         // The narrower budget first, so a session past its own does not use up its address's.
@@ -91,10 +106,19 @@ public class SmsChallengeController {
                     .orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal));
         }
         // Refusals by binding come before REG-7 counts, so they cost the phone no sends.
-        SmsRecipientAllowed.check(phone, purpose, personDirectory);
+        SmsRecipientAllowed.check(phone, purpose, personDirectory, recovery);
         SentChallenge sent = challenges.send(phone, purpose);
         return ResponseEntity.accepted()
                 .body(new Sent(phone.masked(), purpose, sent.expiresAt(), sent.sendsLeftInWindow()));
+    }
+
+    /** REG-4: the hall verified the person; the collection is the caller to count sends against. */
+    private String hallCollectionOf(Request request) {
+        DocumentNumber document = new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber());
+        return offlineCollections.find(document, new PersonName(request.name()))
+                .filter(OfflineCollections.HallCollection::sameName)
+                .map(collection -> "hall:" + document.type() + ":" + collection.collectionId())
+                .orElseThrow(SmsReason.PHONE_BINDING_NEEDS_SIGN_IN::refusal);
     }
 
     /** A person's session token (not a staff token), else null. */

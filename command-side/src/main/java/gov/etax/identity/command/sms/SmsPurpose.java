@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum SmsPurpose {
     LOGIN("登录"),
     PASSWORD_RESET("找回密码"),
-    PHONE_BINDING("绑定手机号码");
+    PHONE_BINDING("绑定手机号码"),
+    /** Proves at registration that the phone to be bound is the registering person's (LOGIN-2). */
+    REGISTRATION("注册");
 
     private final String wordingZh;
 
@@ -21,7 +23,7 @@ public enum SmsPurpose {
 
     public static SmsPurpose parse(String purpose) {
         if (purpose == null || purpose.isBlank()) {
-            throw SmsReason.INVALID_SMS_PURPOSE.refusal("The purpose is missing; it is LOGIN, PASSWORD_RESET or PHONE_BINDING.");
+            throw SmsReason.INVALID_SMS_PURPOSE.refusal("The purpose is missing; it is LOGIN, PASSWORD_RESET, PHONE_BINDING or REGISTRATION.");
         }
         try {
             return valueOf(purpose.strip().toUpperCase(Locale.ROOT));

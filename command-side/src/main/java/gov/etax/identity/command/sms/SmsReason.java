@@ -17,10 +17,11 @@ public enum SmsReason implements Reason {
             "This phone number is not bound to any person; try the identity document number instead.",
             "手机号码不存在，您可以尝试使用证件号码登录"),
     PHONE_BINDING_NEEDS_SIGN_IN(UNAUTHENTICATED, "LOGIN-2",
-            "A code to bind a phone is sent to a signed-in person, or with a passed face scan whose token is not yet used.",
+            "A code to bind a phone, or to register with it, is sent to a signed-in person, or with a passed face scan "
+                    + "whose token is not yet used, or (registration) for a document collected at a tax service hall under that name.",
             "请先登录，或完成人脸识别后再获取验证码"),
     INVALID_SMS_PURPOSE(INVALID_INPUT, "REG-7",
-            "The purpose of an SMS code is LOGIN, PASSWORD_RESET or PHONE_BINDING.",
+            "The purpose of an SMS code is LOGIN, PASSWORD_RESET, PHONE_BINDING or REGISTRATION.",
             "短信验证码用途不正确");
 
     private final Text text;

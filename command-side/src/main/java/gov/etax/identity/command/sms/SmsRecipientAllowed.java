@@ -6,7 +6,7 @@ import gov.etax.identity.kernel.person.MobilePhone;
 
 /**
  * LOGIN-2: one phone, one person. Login and password-reset codes go only to a bound phone; a
- * binding code only to a phone nobody holds, so the code cannot take a phone from its owner.
+ * binding or registration code only to a phone nobody holds, so the code cannot take a phone from its owner.
  */
 public final class SmsRecipientAllowed {
 
@@ -14,6 +14,17 @@ public final class SmsRecipientAllowed {
     }
 
     public static void check(MobilePhone phone, SmsPurpose purpose, PersonDirectory directory) {
+        check(phone, purpose, directory, false);
+    }
+
+    /**
+     * @param recovery a PHONE_BINDING code for 【找回手机号码】 before login (LOGIN-3): it may go to a bound
+     *                 number, which the person holding it now takes back with the code and their face scan
+     */
+    public static void check(MobilePhone phone, SmsPurpose purpose, PersonDirectory directory, boolean recovery) {
+        if (recovery && purpose == SmsPurpose.PHONE_BINDING) {
+            return;
+        }
         boolean bound = directory.withPhone(phone).isPresent();
         switch (purpose) {
             case LOGIN, PASSWORD_RESET -> {
@@ -21,7 +32,7 @@ public final class SmsRecipientAllowed {
                     throw SmsReason.PHONE_NOT_BOUND.refusal();
                 }
             }
-            case PHONE_BINDING -> {
+            case PHONE_BINDING, REGISTRATION -> {
                 if (bound) {
                     throw PersonReason.PHONE_ALREADY_BOUND.refusal();
                 }

@@ -4,6 +4,7 @@ import static gov.etax.identity.command.support.Registrations.application;
 import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.Registrations.withSmsCode;
 import static gov.etax.identity.command.support.SignIns.byDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,7 +64,7 @@ class NaturalPersonSnapshotHttpTest {
         String username = "U" + phone.substring(3);
         Map<String, Object> body = application(document, phone, faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
         body.put("username", username);
-        HttpJson.Response registered = http.post("/api/persons/registrations", body);
+        HttpJson.Response registered = http.post("/api/persons/registrations", withSmsCode(http, body));
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         Map<String, Object> login = byDocument(document, PASSWORD);
         login.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));

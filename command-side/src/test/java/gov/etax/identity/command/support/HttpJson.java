@@ -48,14 +48,27 @@ public final class HttpJson {
         return withBody("POST", path, body);
     }
 
+    /** A POST with one extra request header, e.g. {@code Idempotency-Key}. */
+    public Response post(String path, Object body, String header, String value) {
+        return withBody("POST", path, body, header, value);
+    }
+
     public Response put(String path, Object body) {
         return withBody("PUT", path, body);
     }
 
     private Response withBody(String method, String path, Object body) {
+        return withBody(method, path, body, null, null);
+    }
+
+    private Response withBody(String method, String path, Object body, String header, String value) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(request(path).header("Content-Type", "application/json")
+            HttpRequest.Builder request = request(path);
+            if (header != null) {
+                request.header(header, value);
+            }
+            return send(request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json)));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -54,10 +54,22 @@ public final class Registrations {
         return body;
     }
 
-    /** Registers a new person with a passing face scan; returns the HTTP response. */
+    /**
+     * Adds the REGISTRATION code sent to the application's phone (LOGIN-2), asked for with its face
+     * token, as a person proves they hold the phone; none when the code request is refused (a bound
+     * phone, no passed scan), so the registration answers with its own refusal. Returns the application.
+     */
+    public static Map<String, Object> withSmsCode(HttpJson commandSide, Map<String, Object> application) {
+        application.put("smsCode", SignIns.registrationCode(commandSide, (String) application.get("phone"),
+                (String) application.get("faceVerificationToken")));
+        return application;
+    }
+
+    /** Registers a new person with a passing face scan and the phone's code; returns the HTTP response. */
     public static HttpJson.Response register(HttpJson commandSide, String documentNumber, String phone) {
         String token = faceToken(commandSide, "RESIDENT_IDENTITY_CARD", documentNumber, "PASSED");
-        return commandSide.post("/api/persons/registrations", application(documentNumber, phone, token));
+        return commandSide.post("/api/persons/registrations",
+                withSmsCode(commandSide, application(documentNumber, phone, token)));
     }
 
     /** A person registered with the default password. */

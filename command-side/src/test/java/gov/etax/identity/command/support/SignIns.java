@@ -2,6 +2,7 @@ package gov.etax.identity.command.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +26,30 @@ public final class SignIns {
                 Map.of("phone", phone, "purpose", "PHONE_BINDING", "faceVerificationToken", faceVerificationToken));
     }
 
+    /**
+     * A REGISTRATION code (LOGIN-2), asked for with the registering person's passed face scan; null
+     * when the request is refused (a bound phone, no passed scan), so a test sees the registration's
+     * own refusal.
+     */
+    public static String registrationCode(HttpJson commandSide, String phone, String faceVerificationToken) {
+        Map<String, String> request = new HashMap<>(Map.of("phone", phone, "purpose", "REGISTRATION"));
+        if (faceVerificationToken != null) {
+            request.put("faceVerificationToken", faceVerificationToken);
+        }
+        HttpJson.Response sent = commandSide.post("/api/sms-challenges", request);
+        return sent.status() == 202 ? lastCode(commandSide, phone) : null;
+    }
+
     private static String codeSent(HttpJson commandSide, String phone, Map<String, String> request) {
         HttpJson.Response sent = commandSide.post("/api/sms-challenges", request);
         if (sent.status() != 202) {
             throw new IllegalStateException("SMS challenge answered " + sent.status() + ": " + sent.raw());
         }
+        return lastCode(commandSide, phone);
+    }
+
+    /** The code in the latest SMS of the simulator's outbox for the phone. */
+    public static String lastCode(HttpJson commandSide, String phone) {
         JsonNode outbox = commandSide.get("/api/dev/sms?phone=" + phone).body();
         Matcher matcher = CODE.matcher(outbox.get(outbox.size() - 1).get("text").asText());
         if (!matcher.find()) {

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * An identity document number, valid for its type. Normalised (trimmed, upper case) so that the
- * same document always yields the same value, which the uniqueness of registration relies on.
+ * An identity document number, valid for its type. Normalised as people type it ({@link #normalised}:
+ * no spaces, ASCII digits and letters, upper case) before the check digit, so that the same
+ * document always yields the same value, which the uniqueness of registration relies on.
  */
 public record DocumentNumber(DocumentType type, String value) {
 
@@ -43,8 +44,27 @@ public record DocumentNumber(DocumentType type, String value) {
         if (value == null || value.isBlank()) {
             throw invalid("The document number is missing.");
         }
-        value = value.strip().toUpperCase(Locale.ROOT);
+        value = normalised(value);
         validate(type, value);
+    }
+
+    /**
+     * A document number as typed, in the register's form: whitespace anywhere (including the
+     * full-width space of Chinese input methods) removed, full-width digits and letters
+     * (U+FF10-U+FF5A) turned into ASCII, letters in upper case (a lowercase check character
+     * {@code x} is the {@code X} of GB 11643). Document numbers hold only ASCII letters and digits,
+     * so nothing that is removed or mapped can change which document is meant.
+     */
+    public static String normalised(String typed) {
+        StringBuilder out = new StringBuilder(typed.length());
+        typed.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return;
+            }
+            boolean fullWidthDigitOrLetter = c >= '\uFF10' && c <= '\uFF5A' && Character.isLetterOrDigit(c);
+            out.appendCodePoint(fullWidthDigitOrLetter ? c - 0xFEE0 : c);
+        });
+        return out.toString().toUpperCase(Locale.ROOT);
     }
 
     /**

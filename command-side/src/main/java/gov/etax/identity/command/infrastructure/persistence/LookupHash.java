@@ -3,6 +3,7 @@ package gov.etax.identity.command.infrastructure.persistence;
 import gov.etax.identity.command.infrastructure.config.PrivacyProperties;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.MobilePhone;
+import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.person.Username;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,6 +31,11 @@ public class LookupHash {
 
     public String of(MobilePhone phone) {
         return hash("phone:" + phone.value());
+    }
+
+    /** Of the name in the register's form ({@link PersonName#normalised}), so look-alike dots match. */
+    public String of(PersonName name) {
+        return hash("name:" + name.value());
     }
 
     public String of(Username username) {

@@ -31,7 +31,7 @@ public class OfflineCollection {
     public OfflineCollection(RecordOfflineCollection command, OfflineCollectionRecords records,
                              PersonalDataVault vault, Clock clock) {
         String hall = ServiceHall.check(command.hall());
-        records.putOnRecord(command.collectionId(), command.document(), hall, command.collectedBy(), clock.instant());
+        records.putOnRecord(command.collectionId(), command.document(), command.name(), hall, command.collectedBy(), clock.instant());
         PersonalDataVault.Sealer sealer = vault.sealerFor(command.collectionId().value());
         apply(new OfflineRealNameCollected(
                 command.collectionId(),

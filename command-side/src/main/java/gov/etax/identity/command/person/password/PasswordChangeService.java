@@ -56,8 +56,8 @@ public class PasswordChangeService {
         }
         PasswordPolicy.check(request.newPassword());
 
-        boolean matches = passwordNotSet || current.map(StoredCredential::hash)
-                .filter(hash -> passwordEncoder.matches(request.currentPassword(), hash.encoded())).isPresent();
+        boolean matches = passwordNotSet || current
+                .filter(c -> passwordEncoder.matches(c.asTyped(request.currentPassword()), c.hash().encoded())).isPresent();
         PasswordHash newHash = matches ? new PasswordHash(passwordEncoder.encode(request.newPassword())) : null;
         PasswordChangeDecision decision = commandGateway.sendAndWait(
                 new ChangePassword(caller.personId(), caller.sessionId(), matches, newHash));

@@ -56,7 +56,7 @@ public class BoundPhones {
             throw PhoneReason.PHONE_NOT_BOUND_TO_YOU.refusal();
         }
         apply(new PhoneUnbound(command.personId(), vault.sealerFor(command.personId()).seal(command.phone().value()),
-                PhoneUnbound.Cause.BY_PERSON));
+                command.cause()));
     }
 
     private static boolean bind(PersonId person, MobilePhone phone, PhoneBound.How how, String faceVerificationId,

@@ -14,6 +14,7 @@ import gov.etax.identity.kernel.person.commands.RaiseRealNameLevel;
 import gov.etax.identity.kernel.person.commands.RecoverPhone;
 import gov.etax.identity.kernel.person.commands.UnbindPhone;
 import gov.etax.identity.kernel.person.events.PhoneBound;
+import gov.etax.identity.kernel.person.events.PhoneUnbound;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Optional;
@@ -60,15 +61,21 @@ public class PhoneService {
         return new Bound(phone.masked(), PhoneBound.How.ACCOUNT_CENTER, Boolean.TRUE.equals(bound));
     }
 
-    /** LOGIN-3: 【找回手机号码】, a person without a phone binds one with an SMS code and a face scan. */
+    /**
+     * LOGIN-3: 【找回手机号码】, a person without a phone binds one with an SMS code and a face scan. A
+     * number another person holds is taken from them: the code proves who holds the number now,
+     * the face scan who they are (a number bound by a stranger, or passed on by the operator).
+     */
     public Bound recover(PersonId person, String phoneNumber, String smsCode, String faceVerificationToken) {
         MobilePhone phone = new MobilePhone(phoneNumber);
         PhoneRecoveryAllowed.check(directory.phoneCountOf(person));
-        refuseIfHeldByAnother(phone);
+        Optional<PersonId> formerHolder = heldBy(phone).filter(holder -> !holder.equals(person));
         // The SMS code first: a mistyped code then costs no face scan.
         requireSmsCode(phone, smsCode);
         String faceVerificationId = OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
                 PhoneReason.RECOVERY_FACE_VERIFICATION_REQUIRED);
+        formerHolder.ifPresent(holder ->
+                commandGateway.sendAndWait(new UnbindPhone(holder, phone, PhoneUnbound.Cause.RECLAIMED)));
         Boolean bound = commandGateway.sendAndWait(new RecoverPhone(person, phone, faceVerificationId));
         // A risk matter (REG-5): the passed scan raises a level-3 person to level 4.
         commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId));

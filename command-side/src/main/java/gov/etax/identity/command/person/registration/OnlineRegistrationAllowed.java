@@ -13,7 +13,11 @@ public final class OnlineRegistrationAllowed {
     }
 
     public static void check(DocumentNumber document, OfflineCollections offlineCollections) {
-        if (!document.type().mayRegisterOnline() && !offlineCollections.isOnRecord(document)) {
+        check(document, offlineCollections.isOnRecord(document));
+    }
+
+    public static void check(DocumentNumber document, boolean collectedAtHall) {
+        if (!document.type().mayRegisterOnline() && !collectedAtHall) {
             throw PersonReason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION.refusal();
         }
     }

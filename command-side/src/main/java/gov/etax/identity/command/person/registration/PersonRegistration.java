@@ -2,6 +2,10 @@ package gov.etax.identity.command.person.registration;
 
 import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.IdentityClaims;
+import gov.etax.identity.command.person.registration.OfflineCollections.HallCollection;
+import gov.etax.identity.command.sms.SmsChallenges;
+import gov.etax.identity.command.sms.SmsCodeCheck;
+import gov.etax.identity.command.sms.SmsPurpose;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
 import gov.etax.identity.command.verification.IdentityRegister;
@@ -11,9 +15,11 @@ import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.PersonName;
+import gov.etax.identity.kernel.person.RealNameEvidence;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,10 +37,13 @@ public class PersonRegistration {
     private final IdentityRegister identityRegister;
     private final PasswordEncoder passwordEncoder;
     private final CommandGateway commandGateway;
+    private final SmsChallenges smsChallenges;
 
     public PersonRegistration(IdentityClaims identityClaims, OfflineCollections offlineCollections,
                               FaceVerification faceVerification, IdentityRegister identityRegister,
-                              PasswordEncoder passwordEncoder, CommandGateway commandGateway) {
+                              PasswordEncoder passwordEncoder, CommandGateway commandGateway,
+                              SmsChallenges smsChallenges) {
+        this.smsChallenges = smsChallenges;
         this.identityClaims = identityClaims;
         this.offlineCollections = offlineCollections;
         this.faceVerification = faceVerification;
@@ -43,12 +52,14 @@ public class PersonRegistration {
         this.commandGateway = commandGateway;
     }
 
+    /** @param smsCode the REGISTRATION code sent to {@code phone}: the phone is the registering person's (LOGIN-2) */
     @Schema(name = "RegistrationApplication")
     public record Application(String documentType, String documentNumber, String name, String phone,
-                              String password, String username, String faceVerificationToken) {
+                              String password, String username, String faceVerificationToken, String smsCode) {
     }
 
-    public PersonId register(Application application) {
+    /** Registers the person under {@code personId}, chosen by the caller (RepeatedRegistrations). */
+    public void register(Application application, PersonId personId) {
         DocumentNumber document = new DocumentNumber(DocumentType.parse(application.documentType()), application.documentNumber());
         PersonName name = new PersonName(application.name());
         MobilePhone phone = new MobilePhone(application.phone());
@@ -56,26 +67,56 @@ public class PersonRegistration {
         PasswordPolicy.check(application.password());
 
         // Answer early what would refuse anyway, before the person's one-time face token is spent.
-        OnlineRegistrationAllowed.check(document, offlineCollections);
+        Optional<HallCollection> hallCollection = offlineCollections.find(document, name);
+        OnlineRegistrationAllowed.check(document, hallCollection.isPresent());
+        if (hallCollection.isPresent() && !hallCollection.get().sameName()) {
+            throw PersonReason.NAME_DIFFERS_FROM_HALL_COLLECTION.refusal();
+        }
         identityClaims.refuseIfTaken(document, phone, username);
 
-        // Hashed before the face token is spent: a refusal for busy hashing CPUs (503) leaves the token usable.
+        // REG-4: staff verified the person at the hall, which stands in for the face scan; a token
+        // sent along is then left unspent.
+        if (hallCollection.isEmpty()) {
+            checkFace(faceVerification.inspect(requireToken(application.faceVerificationToken())), document);
+        }
+        // Hashed before the code and the face token are spent: a refusal for busy hashing CPUs (503)
+        // leaves both usable.
         PasswordHash hash = new PasswordHash(passwordEncoder.encode(application.password()));
-        String faceVerificationId = verifiedFace(application.faceVerificationToken(), document);
+        // LOGIN-2: before the scan is spent, so a mistyped code costs no face scan.
+        requireSmsCode(phone, application.smsCode());
+        String faceVerificationId = hallCollection.isPresent()
+                ? null : verifiedFace(application.faceVerificationToken(), document);
         if (!identityRegister.matches(document, name)) {
             throw PersonReason.IDENTITY_CHECK_FAILED.refusal();
         }
 
-        PersonId personId = PersonId.generate();
-        commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document, name, phone, username, hash, faceVerificationId));
-        return personId;
+        commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document, name, phone, username, hash,
+                faceVerificationId, hallCollection.isPresent() ? RealNameEvidence.HALL_COLLECTION : RealNameEvidence.FACE_SCAN,
+                hallCollection.map(HallCollection::collectionId).orElse(null)));
     }
 
-    private String verifiedFace(String token, DocumentNumber document) {
+    private void requireSmsCode(MobilePhone phone, String smsCode) {
+        if (smsCode == null || smsCode.isBlank()) {
+            throw PersonReason.PHONE_PROOF_REQUIRED.refusal();
+        }
+        SmsCodeCheck check = smsChallenges.verify(phone, SmsPurpose.REGISTRATION, smsCode.strip());
+        if (check != SmsCodeCheck.VALID) {
+            throw PersonReason.PHONE_PROOF_INVALID.refusal().with("smsCodeCheck", check.name());
+        }
+    }
+
+    private static String requireToken(String token) {
         if (token == null || token.isBlank()) {
             throw PersonReason.FACE_VERIFICATION_REQUIRED.refusal();
         }
-        FaceScanResult result = faceVerification.redeem(token);
+        return token;
+    }
+
+    private String verifiedFace(String token, DocumentNumber document) {
+        return checkFace(faceVerification.redeem(requireToken(token)), document);
+    }
+
+    private static String checkFace(FaceScanResult result, DocumentNumber document) {
         if (result.passedFor(document)) {
             return result.verificationId();
         }

@@ -201,7 +201,8 @@ public class SignInService {
             return false;
         }
         String stored = credential.map(c -> c.hash().encoded()).orElseGet(this::dummyHash);
-        return passwordEncoder.matches(password, stored) && credential.isPresent();
+        String typed = credential.map(c -> c.asTyped(password)).orElse(password);
+        return passwordEncoder.matches(typed, stored) && credential.isPresent();
     }
 
     private String dummyHash() {

@@ -25,6 +25,8 @@ import gov.etax.identity.command.verification.IdentityRegister;
 import gov.etax.identity.command.verification.SmsGateway;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -108,16 +110,28 @@ class ProductionProfileTest {
     @DisplayName("REG-2, REG-4 through the real adapters: a registration checks face and register over HTTP; "
             + "with the SMS gateway down a code request is 503 with Retry-After")
     void outsideServicesOverHttp() {
-        outside.stubFor(post(urlEqualTo("/v1/face-scans/redemptions")).willReturn(okJson("""
+        String scan = """
                 {"outcome":"PASSED","verificationId":"scan-1","documentType":"RESIDENT_IDENTITY_CARD",
-                 "documentNumber":"%s"}""".formatted(DOCUMENT))));
+                 "documentNumber":"%s"}""".formatted(DOCUMENT);
+        outside.stubFor(post(urlEqualTo("/v1/face-scans/redemptions")).willReturn(okJson(scan)));
+        outside.stubFor(post(urlEqualTo("/v1/face-scans/lookups")).willReturn(okJson(scan)));
         outside.stubFor(post(urlEqualTo("/v1/identity-checks")).willReturn(okJson("{\"match\":true}")));
-        outside.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withStatus(503)));
+        outside.stubFor(post(urlEqualTo("/v1/messages")).willReturn(okJson("{}")));
 
-        HttpJson.Response registered = http.post("/api/persons/registrations",
-                Registrations.application(DOCUMENT, PHONE, "token-from-the-tax-app"));
+        // LOGIN-2: the registration code, as the SMS gateway was asked to deliver it.
+        HttpJson.Response sent = http.post("/api/sms-challenges",
+                Map.of("phone", PHONE, "purpose", "REGISTRATION", "faceVerificationToken", "token-from-the-tax-app"));
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(202);
+        Matcher code6 = Pattern.compile("验证码为(\\d{6})").matcher(outside.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().equals("/v1/messages")).findFirst().orElseThrow()
+                .getRequest().getBodyAsString());
+        assertThat(code6.find()).isTrue();
+        Map<String, Object> application = Registrations.application(DOCUMENT, PHONE, "token-from-the-tax-app");
+        application.put("smsCode", code6.group(1));
+        HttpJson.Response registered = http.post("/api/persons/registrations", application);
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         outside.verify(1, postRequestedFor(urlEqualTo("/v1/identity-checks")));
+        outside.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withStatus(503)));
 
         HttpJson.Response code = http.post("/api/sms-challenges", Map.of("phone", PHONE, "purpose", "LOGIN"));
         assertThat(code.status()).as(code.raw()).isEqualTo(503);
@@ -125,7 +139,7 @@ class ProductionProfileTest {
         assertThat(code.text("code")).isEqualTo("SMS_GATEWAY_UNAVAILABLE");
         assertThat(code.text("message_zh")).isNotBlank();
         assertThat(code.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
-        outside.verify(2, postRequestedFor(urlEqualTo("/v1/messages")));
+        outside.verify(3, postRequestedFor(urlEqualTo("/v1/messages")));
     }
 
     @Test

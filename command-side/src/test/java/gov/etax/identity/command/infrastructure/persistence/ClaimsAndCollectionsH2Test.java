@@ -10,6 +10,7 @@ import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.offline.OfflineCollectionRecords;
 import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
@@ -104,11 +105,11 @@ class ClaimsAndCollectionsH2Test {
         OfflineCollectionId second = OfflineCollectionId.generate();
 
         inTransaction(() -> {
-            records.putOnRecord(first, permit, "hall 1", "staff-1", Instant.parse("2025-01-01T00:00:00Z"));
+            records.putOnRecord(first, permit, new PersonName("John Smith"), "hall 1", "staff-1", Instant.parse("2025-01-01T00:00:00Z"));
             return context.getBean(gov.etax.identity.command.person.PersonalDataVault.class).sealerFor(first.value()).seal("A1234567");
         });
         inTransaction(() -> {
-            records.putOnRecord(second, permit, "hall 2", "staff-2", Instant.parse("2025-01-02T00:00:00Z"));
+            records.putOnRecord(second, permit, new PersonName("John Smith"), "hall 2", "staff-2", Instant.parse("2025-01-02T00:00:00Z"));
             return null;
         });
 

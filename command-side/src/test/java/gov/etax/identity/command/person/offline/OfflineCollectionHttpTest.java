@@ -5,6 +5,7 @@ import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.register;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.Registrations.withSmsCode;
 import static gov.etax.identity.command.support.SignIns.logIn;
 import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,7 @@ class OfflineCollectionHttpTest extends CommandSideHttpTest {
     private static Map<String, Object> registration(String documentType, String documentNumber) {
         Map<String, Object> body = application(documentNumber, phone(), faceToken(http, documentType, documentNumber, "PASSED"));
         body.put("documentType", documentType);
+        body.put("name", "John Smith");
         return body;
     }
 
@@ -75,7 +77,7 @@ class OfflineCollectionHttpTest extends CommandSideHttpTest {
         assertThat(collected.text("collectedBy")).isEqualTo("staff-tax_staff");
 
         // The refusal came before the one-time face token was spent, so the same request now succeeds.
-        assertThat(http.post("/api/persons/registrations", registration).status()).isEqualTo(201);
+        assertThat(http.post("/api/persons/registrations", withSmsCode(http, registration)).status()).isEqualTo(201);
 
         String hash = node.bean(LookupHash.class).of(new DocumentNumber(DocumentType.FOREIGN_PASSPORT, passport));
         assertThat(row("SELECT collected_by || '|' || collection_id || '|' || hall FROM offline_collection WHERE document_hash = ?", hash))
@@ -103,7 +105,7 @@ class OfflineCollectionHttpTest extends CommandSideHttpTest {
         assertThat(row("SELECT collection_id FROM offline_collection WHERE document_hash = ?", hash)).isEqualTo(second);
         assertThat(StoredEvents.types(database, first)).containsExactly("OfflineRealNameCollected");
         assertThat(StoredEvents.types(database, second)).containsExactly("OfflineRealNameCollected");
-        assertThat(http.post("/api/persons/registrations", registration("FOREIGNER_WORK_PERMIT_C", permit)).status())
+        assertThat(http.post("/api/persons/registrations", withSmsCode(http, registration("FOREIGNER_WORK_PERMIT_C", permit))).status())
                 .isEqualTo(201);
     }
 

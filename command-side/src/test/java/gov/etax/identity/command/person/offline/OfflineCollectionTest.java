@@ -109,7 +109,7 @@ class OfflineCollectionTest {
         final Map<OfflineCollectionId, SecretKey> keys = new HashMap<>();
 
         @Override
-        public void putOnRecord(OfflineCollectionId collectionId, DocumentNumber document, String hall,
+        public void putOnRecord(OfflineCollectionId collectionId, DocumentNumber document, PersonName name, String hall,
                                 String collectedBy, Instant collectedAt) {
             onRecord.put(document, new Row(collectionId, hall, collectedBy, collectedAt));
         }

@@ -5,6 +5,7 @@ import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.register;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.Registrations.withSmsCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class RegistrationHttpTest extends CommandSideHttpTest {
         String token = faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
         Map<String, Object> body = application(document, phone, token);
         body.put("username", "Auditor" + phone.substring(5));
-        HttpJson.Response response = http.post("/api/persons/registrations", body);
+        HttpJson.Response response = http.post("/api/persons/registrations", withSmsCode(http, body));
         assertThat(response.status()).isEqualTo(201);
 
         String stored = single("SELECT convert_from(payload, 'UTF8') || convert_from(metadata, 'UTF8') FROM domainevententry "
@@ -127,7 +128,7 @@ class RegistrationHttpTest extends CommandSideHttpTest {
 
         recordOfflineCollection(new DocumentNumber(DocumentType.FOREIGN_PASSPORT, passport));
         // The refusal came before the one-time face token was spent, so the same scan still works.
-        assertThat(http.post("/api/persons/registrations", body).status()).isEqualTo(201);
+        assertThat(http.post("/api/persons/registrations", withSmsCode(http, body)).status()).isEqualTo(201);
     }
 
     @Test
@@ -151,7 +152,8 @@ class RegistrationHttpTest extends CommandSideHttpTest {
 
         String phone = phone();
         String token = faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
-        assertThat(http.post("/api/persons/registrations", application(document, phone, token)).status()).isEqualTo(201);
+        assertThat(http.post("/api/persons/registrations", withSmsCode(http, application(document, phone, token))).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -162,14 +164,14 @@ class RegistrationHttpTest extends CommandSideHttpTest {
                 Map.of("documentType", "RESIDENT_IDENTITY_CARD", "documentNumber", document, "name", "李四"));
         assertThat(recorded.status()).isEqualTo(204);
         String token = faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
-        Map<String, Object> body = application(document, phone(), token);
+        Map<String, Object> body = withSmsCode(http, application(document, phone(), token));
         assertProblem(http.post("/api/persons/registrations", body), 422, "IDENTITY_CHECK_FAILED", "REG-2");
 
         // REG-2: a face scan counts once; the refused attempt above has spent it.
         body.put("name", "李四");
         assertProblem(http.post("/api/persons/registrations", body), 422, "FACE_VERIFICATION_REQUIRED", "REG-2");
         body.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
-        assertThat(http.post("/api/persons/registrations", body).status()).isEqualTo(201);
+        assertThat(http.post("/api/persons/registrations", withSmsCode(http, body)).status()).isEqualTo(201);
     }
 
     @Test
@@ -180,7 +182,7 @@ class RegistrationHttpTest extends CommandSideHttpTest {
         String token = faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
         Map<String, Object> first = application(document, phone, token);
         first.put("username", "Taken" + phone.substring(4));
-        assertThat(http.post("/api/persons/registrations", first).status()).isEqualTo(201);
+        assertThat(http.post("/api/persons/registrations", withSmsCode(http, first)).status()).isEqualTo(201);
         long before = eventCount();
 
         assertProblem(register(http, document, phone()), 409, "DOCUMENT_ALREADY_REGISTERED", "REG-2");
@@ -192,7 +194,7 @@ class RegistrationHttpTest extends CommandSideHttpTest {
         assertProblem(http.post("/api/persons/registrations", sameUsername), 409, "USERNAME_TAKEN", "LOGIN-7");
         // LOGIN-7: usernames are case-sensitive, so another case is another username.
         sameUsername.put("username", ((String) first.get("username")).toLowerCase());
-        assertThat(http.post("/api/persons/registrations", sameUsername).status()).isEqualTo(201);
+        assertThat(http.post("/api/persons/registrations", withSmsCode(http, sameUsername)).status()).isEqualTo(201);
 
         assertThat(eventCount()).isEqualTo(before + 1);
     }

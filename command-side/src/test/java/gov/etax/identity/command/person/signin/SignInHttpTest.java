@@ -4,6 +4,7 @@ import static gov.etax.identity.command.support.Registrations.application;
 import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.Registrations.withSmsCode;
 import static gov.etax.identity.command.support.SignIns.byDocument;
 import static gov.etax.identity.command.support.SignIns.byPhone;
 import static gov.etax.identity.command.support.SignIns.smsCode;
@@ -53,7 +54,7 @@ class SignInHttpTest extends CommandSideHttpTest {
         String username = "U" + phone.substring(3);
         Map<String, Object> body = application(document, phone, faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED"));
         body.put("username", username);
-        HttpJson.Response response = http.post("/api/persons/registrations", body);
+        HttpJson.Response response = http.post("/api/persons/registrations", withSmsCode(http, body));
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
         return new Person(response.text("personId"), document, phone, username);
     }

@@ -4,6 +4,7 @@ import static gov.etax.identity.command.support.Registrations.application;
 import static gov.etax.identity.command.support.Registrations.faceToken;
 import static gov.etax.identity.command.support.Registrations.phone;
 import static gov.etax.identity.command.support.Registrations.residentIdNumber;
+import static gov.etax.identity.command.support.Registrations.withSmsCode;
 import static gov.etax.identity.command.support.SignIns.logIn;
 import static gov.etax.identity.command.support.SignIns.smsCode;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class UsernameHttpTest extends CommandSideHttpTest {
         if (username != null) {
             body.put("username", username);
         }
-        HttpJson.Response response = http.post("/api/persons/registrations", body);
+        HttpJson.Response response = http.post("/api/persons/registrations", withSmsCode(http, body));
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
         return new Person(response.text("personId"), phone);
     }

@@ -5,12 +5,14 @@ import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.PersonName;
+import gov.etax.identity.kernel.person.RealNameEvidence;
 import gov.etax.identity.kernel.person.Username;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Registers a natural person (REG-2). The face scan and the public-security identity check have
- * already passed outside the transaction; {@code faceVerificationId} is the evidence.
+ * Registers a natural person (REG-2). The face scan (or the hall's real-name collection standing in
+ * for it, REG-4) and the public-security identity check have already passed outside the transaction;
+ * {@code faceVerificationId} or {@code offlineCollectionId} is the evidence.
  *
  * @param username optional (LOGIN-7), may be null
  */
@@ -21,5 +23,14 @@ public record RegisterNaturalPerson(
         MobilePhone phone,
         Username username,
         PasswordHash passwordHash,
-        String faceVerificationId) {
+        String faceVerificationId,
+        RealNameEvidence verifiedBy,
+        String offlineCollectionId) {
+
+    /** A registration resting on a face scan. */
+    public RegisterNaturalPerson(PersonId personId, DocumentNumber document, PersonName name, MobilePhone phone,
+                                 Username username, PasswordHash passwordHash, String faceVerificationId) {
+        this(personId, document, name, phone, username, passwordHash, faceVerificationId, RealNameEvidence.FACE_SCAN,
+                null);
+    }
 }
