@@ -31,12 +31,12 @@ $(JARS) &: $(SOURCES)
 postgres:
 	./scripts/ensure-postgres.sh
 
-## Load benchmark on PostgreSQL (issue 6): Gatling + pgbench baseline; writes bench/report/summary.md.
+## Load benchmark on PostgreSQL: Gatling + pgbench baseline; writes bench/report/summary.md.
 ## Standalone (bench/ is not a module of the root reactor), so `make test` never runs it.
 bench: postgres
 	./scripts/bench.sh
 
-## Failover test (issue 6): two command and two query JVMs on one PostgreSQL, one of each killed with
+## Failover test: two command and two query JVMs on one PostgreSQL, one of each killed with
 ## SIGKILL under load (ClusterFailoverIT, also part of `make test`); see docs/cluster.md.
 cluster: postgres
 	$(MVN) verify -pl query-side -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterFailoverIT

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 6, "long histories": latency of a cheap command (the identity switch, ACC-8) on a person with
+# Long histories: latency of a cheap command (the identity switch, ACC-8) on a person with
 # a short history against one with a long history, with NaturalPerson snapshots off and on. Starts its
 # own command side (from the exec jar, -Xmx512m) on a fresh database, once per snapshot threshold,
 # seeds two fresh persons per run and measures them with Gatling (bench/…/HistorySimulation.java).

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# `make bench` (issue 6, first slice): registrations per second and read-model lag over HTTP with
+# `make bench`: registrations per second and read-model lag over HTTP with
 # Gatling against both applications on PostgreSQL, next to a pgbench baseline measured in the same
 # run. Writes bench/report/summary.md and leaves Gatling's HTML reports under bench/report/gatling/.
 #
 # Knobs (environment): BENCH_CLIENTS ("16 64"), BENCH_DURATION (30 s measured per client count),
 # BENCH_WARMUP (10 s, not counted), BENCH_LAG_PROBES (2 extra users measuring the lag),
-# BENCH_MIXED_DURATION / BENCH_MIXED_WARMUP (20 s / 5 s per client count for the mixed flow, issue 6 item 1;
+# BENCH_MIXED_DURATION / BENCH_MIXED_WARMUP (20 s / 5 s per client count for the mixed flow;
 # BENCH_MIXED_DURATION=0 skips it),
 # BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh, item 4), BENCH_REPLAY=0 the
 # replay (scripts/bench-replay.sh, item 3; BENCH_REPLAY_EVENTS, 1,000,000),
@@ -170,7 +170,7 @@ for c in $CLIENTS; do
   seed=$((seed + 1000000))
 done
 
-# --- Gatling, half the peak rate (open model): the issue's latency target, and the lag off saturation --
+# --- Gatling, half the peak rate (open model): the latency target, and the lag off saturation --
 PEAK_RPS=$(for c in $CLIENTS; do awk -F= '$1 == "rps" {print $2}' "$REPORT/c$c.properties" 2>/dev/null || true; done | sort -g | tail -1)
 HALF_RATE=$(awk -v p="${PEAK_RPS:-0}" 'BEGIN { printf "%.1f", p / 2 }')
 if awk -v r="$HALF_RATE" 'BEGIN { exit !(r > 0) }'; then

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issue 6, "long histories": the latency of one cheap command on a person with a short history and
+ * Long histories: the latency of one cheap command on a person with a short history and
  * on one with a long history (seeded by scripts/bench-history.sh, which passes their session tokens).
  *
  * <p>The command is the identity switch back to natural-person business

@@ -45,7 +45,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 6, item 1: the mixed flow per second at a fixed number of concurrent clients (closed model).
+ * The mixed flow per second at a fixed number of concurrent clients (closed model).
  *
  * <p>Setup ({@link #before()}, not timed): registers {@code 2 × USERS} persons and has tax authority
  * staff confirm {@code USERS} enterprises, each with one of them as legal representative; the other

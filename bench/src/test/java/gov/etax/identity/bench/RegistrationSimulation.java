@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Issue 6, first slice: registrations per second over HTTP at a fixed number of concurrent clients
+ * Registrations per second over HTTP at a fixed number of concurrent clients
  * (closed model), and the read-model lag measured under that load.
  *
  * <p>Two scenarios run side by side for {@code WARMUP + DURATION} seconds:
@@ -57,7 +57,7 @@ import java.util.stream.Stream;
  *       side's {@code GET /api/persons/{id}/account} with an AUDITOR token until it answers 200.</li>
  * </ul>
  * With {@code RATE} above 0 the load scenario is an open model instead: {@code RATE} new registrations
- * per second whatever the answers' speed (issue 6: "p99 under 50 ms at half the peak rate").
+ * per second whatever the answers' speed (the target: "p99 under 50 ms at half the peak rate").
  * Only registrations answered inside the measured window (after the warm-up) count. The figures are
  * written as {@code key=value} lines to {@code BENCH_OUT}; Gatling's own HTML report covers the whole run.
  */

@@ -66,7 +66,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * Seeds an event store for the replay benchmark (issue 6, item 3) with the events the command side
+ * Seeds an event store for the replay benchmark with the events the command side
  * would have written: the kernel's event records, serialized by Axon's {@link JacksonSerializer} over an
  * ObjectMapper set up as Spring Boot sets up the applications' (non_null, ISO dates), in rows of the
  * same shape as Axon's JDBC engine writes (ISO instant with milliseconds, no payload revision), and

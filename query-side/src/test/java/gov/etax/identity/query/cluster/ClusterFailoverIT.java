@@ -63,7 +63,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6, several nodes: two command-side and two query-side JVMs from the exec jars on one
+ * Several nodes: two command-side and two query-side JVMs from the exec jars on one
  * PostgreSQL database, a mixed load over both command nodes, one node of each kind killed with
  * SIGKILL in the middle of it, and then proof that nothing answered was lost, nothing was applied
  * twice, uniqueness held across nodes and the surviving query node took over. See docs/cluster.md.

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Snapshots of {@code NaturalPerson} (issue 6, "long histories"): a person who has logged in ten
+ * Snapshots of {@code NaturalPerson} (long histories): a person who has logged in ten
  * thousand times would otherwise replay ten thousand events for every command.
  *
  * <p>The event store engine is the one Axon's auto-configuration builds (same schema, serializers,
