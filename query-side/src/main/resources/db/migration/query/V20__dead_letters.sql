@@ -22,7 +22,7 @@ CREATE TABLE deadletterentry (
     lasttouched          VARCHAR(255),
     processingstarted    VARCHAR(255),
     causetype            VARCHAR(255),
-    causemessage         VARCHAR(1023),
+    causemessage         VARCHAR, -- no limit: a cause too long to store would leave the event nowhere
     diagnostics          BYTEA,
     CONSTRAINT deadletterentry_sequence UNIQUE (processinggroup, sequenceidentifier, sequenceindex)
 );

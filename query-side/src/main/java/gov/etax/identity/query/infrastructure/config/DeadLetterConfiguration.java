@@ -53,7 +53,7 @@ public class DeadLetterConfiguration {
         TransactionManager retries = retryTransactions(entityManagerFactory, dataSource, platformTransactionManager);
         List<String> groups = processingGroups(beans);
         return configurer -> configurer.eventProcessing(processing -> {
-            // Axon keeps the whole message of the cause; the column holds ThrowableCause's 1023 characters.
+            // The first 1023 characters of the cause (Axon would keep all of it): enough to see what failed.
             processing.registerDefaultDeadLetterPolicy(configuration ->
                     (letter, cause) -> Decisions.enqueue(ThrowableCause.truncated(cause)));
             processing.registerDefaultHandlerInterceptor((configuration, processor) -> savepoints);
