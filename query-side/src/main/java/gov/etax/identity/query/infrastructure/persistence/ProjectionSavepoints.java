@@ -78,6 +78,9 @@ public class ProjectionSavepoints implements MessageHandlerInterceptor<EventMess
 
     @Override
     public void onError(Exception exception, EventMessage<?> event, EventMessageHandler eventHandler) throws Exception {
+        LOG.warn("{} could not handle event {} ({}); it is set aside in the dead-letter queue",
+                eventHandler.getTargetType().getSimpleName(), event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                exception);
         if (CurrentUnitOfWork.isStarted()) {
             Deque<Point> points = CurrentUnitOfWork.get().root().getResource(RESOURCE);
             if (points != null && !points.isEmpty()) {
