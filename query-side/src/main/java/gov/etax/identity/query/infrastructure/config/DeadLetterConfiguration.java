@@ -14,8 +14,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +29,8 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
  * dead letter; other aggregates go on. docs/architecture.md, "Errors and dead letters".
  *
  * <ul>
+ *   <li>Only faults of the event or the projection park it ({@link ParkingPolicy}); a fault of the moment
+ *       (database away, timeout, deadlock) fails the batch, which the processor handles again.</li>
  *   <li>Handler errors propagate (to the dead-lettering invoker) instead of being logged and skipped,
  *       after {@link ProjectionSavepoints} has undone the event's writes.</li>
  *   <li>A replay clears the projection's dead letters: they are events of the old read model.</li>
@@ -53,9 +53,7 @@ public class DeadLetterConfiguration {
         TransactionManager retries = retryTransactions(entityManagerFactory, dataSource, platformTransactionManager);
         List<String> groups = processingGroups(beans);
         return configurer -> configurer.eventProcessing(processing -> {
-            // The first 1023 characters of the cause (Axon would keep all of it): enough to see what failed.
-            processing.registerDefaultDeadLetterPolicy(configuration ->
-                    (letter, cause) -> Decisions.enqueue(ThrowableCause.truncated(cause)));
+            processing.registerDefaultDeadLetterPolicy(configuration -> new ParkingPolicy());
             processing.registerDefaultHandlerInterceptor((configuration, processor) -> savepoints);
             // Per group, not as a provider: Axon's Spring Boot module registers its own provider (for
             // the dlq.enabled properties), which would replace this one.
