@@ -120,6 +120,7 @@ class DeadLetterQueueTest {
         assertThat(gauge()).isEqualTo(2.0);
 
         // a retry while the fault is still there: parked again, with its cause; nothing else changes
+        java.time.Instant touched = java.time.Instant.parse(deadLetters().at("/letters/0/lastTouched").asText());
         HttpJson.Response failing = query.as(operator).post(DEAD_LETTERS + "/retry", Map.of());
         assertThat(failing.status()).as(failing.raw()).isEqualTo(200);
         assertThat(failing.body().get("retried")).isEmpty();
@@ -127,6 +128,8 @@ class DeadLetterQueueTest {
         assertThat(failing.body().at("/stillFailing/0/events").asLong()).isEqualTo(2);
         assertThat(failing.body().at("/stillFailing/0/causeType").asText()).isNotBlank();
         assertThat(failing.body().get("deadLetters").asLong()).isEqualTo(2);
+        assertThat(java.time.Instant.parse(deadLetters().at("/letters/0/lastTouched").asText()))
+                .as("put back by the retry, not rolled back with it").isAfter(touched);
         assertThat(account(parked).status()).isEqualTo(404);
 
         ProjectionFault.repairAll();
