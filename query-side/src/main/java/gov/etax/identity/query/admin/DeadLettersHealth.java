@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Health {@code deadLetters}: {@code DEGRADED} while any projection has events it could not handle, with the
  * count per projection. Not part of readiness, and answered with 200: the node still serves every
  * aggregate but the parked ones, and another node reads the same read models, so taking it out of the load
- * balancer would not help (docs/adr, "dead letters keep a node in service").
+ * balancer would not help (docs/operations.md, "Dead letters (query side)").
  */
 @Component("deadLetters")
 public class DeadLettersHealth extends AbstractHealthIndicator {

@@ -25,7 +25,7 @@ class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        if (transient_(cause)) {
+        if (ofTheMoment(cause)) {
             if (cause instanceof RuntimeException unchecked) {
                 throw unchecked;
             }
@@ -35,7 +35,7 @@ class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
         return Decisions.enqueue(ThrowableCause.truncated(cause));
     }
 
-    static boolean transient_(Throwable failure) {
+    static boolean ofTheMoment(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof TransactionException
