@@ -176,7 +176,7 @@ class ProjectionReplayTest {
         String lrSession = logIn(command, lr.phone(), PASSWORD);
         String second = phone();
         HttpJson.Response bound = command.as(lrSession).post("/api/me/phones",
-                Map.of("phone", second, "smsCode", smsCode(command, second, "PHONE_BINDING")));
+                Map.of("phone", second, "smsCode", smsCode(command.as(lrSession), second, "PHONE_BINDING")));
         assertThat(bound.status()).as(bound.raw()).isEqualTo(201);
         int named = put(lrSession, "/api/me/username",
                 "{\"username\":\"rp" + System.nanoTime() % 1_000_000_000L + "\"}");

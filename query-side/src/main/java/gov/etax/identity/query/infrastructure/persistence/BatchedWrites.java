@@ -45,4 +45,32 @@ public class BatchedWrites {
         });
         pending.computeIfAbsent(sql, key -> new ArrayList<>()).add(args);
     }
+
+    /**
+     * The writes pending in the current unit of work so far, per statement: a point that
+     * {@link #discardSince} returns to when the event being handled is set aside (dead-lettered).
+     */
+    public Map<String, Integer> pendingCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        pending().forEach((sql, rows) -> counts.put(sql, rows.size()));
+        return counts;
+    }
+
+    /** Forgets the writes added since {@code counts} was taken with {@link #pendingCounts}. */
+    public void discardSince(Map<String, Integer> counts) {
+        pending().forEach((sql, rows) -> {
+            int keep = counts.getOrDefault(sql, 0);
+            if (rows.size() > keep) {
+                rows.subList(keep, rows.size()).clear();
+            }
+        });
+    }
+
+    private Map<String, List<Object[]>> pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Map.of();
+        }
+        Map<String, List<Object[]>> pending = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+        return pending == null ? Map.of() : pending;
+    }
 }
