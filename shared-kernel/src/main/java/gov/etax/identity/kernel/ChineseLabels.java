@@ -42,6 +42,7 @@ public final class ChineseLabels {
         put(EndReason.AGENCY_CONTRACT_ENDED, "代理合同终止");
         put(EndReason.OTHER, "其他");
         put(EndReason.LEGAL_REPRESENTATIVE_CHANGED, "法定代表人变更");
+        put(EndReason.REPLACED_BY_NEW_REPORT, "财务负责人变更");
         put(LoginEntry.NATURAL_PERSON, "自然人业务");
         put(LoginEntry.ENTERPRISE, "企业业务");
         put(LoginEntry.AGENT, "代理业务");

@@ -10,6 +10,7 @@ import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.ReportedPerson;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.enterprise.commands.ReportNewFinanceManager;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 /** ACC-4: staff enter the finance manager the enterprise reported anew; input checks, then one command. */
@@ -27,10 +28,12 @@ public class FinanceManagerReport {
         this.commands = commands;
     }
 
+    @Schema(name = "FinanceManagerReportRequest")
     public record Request(String documentType, String documentNumber, String name) {
     }
 
     /** @param previousAuthorizationId the authorization of the report replaced, null when none was reported */
+    @Schema(name = "FinanceManagerReported")
     public record Reported(String enterpriseId, String uscc, String previousAuthorizationId, String authorizationId,
                            String status) {
     }
