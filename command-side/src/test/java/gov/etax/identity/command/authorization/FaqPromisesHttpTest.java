@@ -109,6 +109,61 @@ class FaqPromisesHttpTest extends CommandSideHttpTest {
     }
 
     @Test
+    @DisplayName("一.4 REG-5: the personal password change (PWD-4) and adding a phone (LOGIN-2) ask a level-3 person in an SMS session for a face scan; the passed scan raises them to level 4; the PWD-2 first change and a session opened by face ask none")
+    void passwordChangeAndPhoneBindingAreRiskMatters() {
+        String document = residentIdNumber();
+        String phone = phone();
+        String personId = imported(document, true, phone);
+        // PWD-2: the first change in a session by password + SMS must change the initial password; no scan.
+        Map<String, Object> initial = byPhone(phone, document.substring(document.length() - 6));
+        initial.put("smsCode", smsCode(http, phone, "LOGIN"));
+        HttpJson.Response first = http.post("/api/sessions", initial);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(first.body().get("passwordChangeRequired").asBoolean()).isTrue();
+        HttpJson.Response firstChange = http.as(first.text("accessToken")).post("/api/me/password",
+                Map.of("currentPassword", document.substring(document.length() - 6), "newPassword", NEW_PASSWORD));
+        assertThat(firstChange.status()).as(firstChange.raw()).isEqualTo(200);
+
+        HttpJson bySms = http.as(smsSession(phone, NEW_PASSWORD));
+        List<String> before = EventLog.types(database, personId);
+        assertProblem(bySms.post("/api/me/password", Map.of("currentPassword", NEW_PASSWORD, "newPassword", "Other#2025y")),
+                422, "RISK_MATTER_FACE_SCAN_REQUIRED", "REG-5", null);
+        assertThat(EventLog.types(database, personId)).as("a refused change stores nothing").isEqualTo(before);
+        assertThat(before).doesNotContain("RealNameLevelRaised");
+
+        HttpJson.Response changed = bySms.post("/api/me/password", Map.of("currentPassword", NEW_PASSWORD,
+                "newPassword", "Other#2025y",
+                "faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED")));
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(EventLog.last(database, personId, "RealNameLevelRaised"))
+                .contains("\"from\":\"LEVEL_3\"", "\"to\":\"LEVEL_4\"", "\"faceVerificationId\":\"face-scan-");
+        assertThat(EventLog.types(database, personId)).endsWith("RealNameLevelRaised", "PasswordChanged");
+        // At level 4 nothing more is asked.
+        assertThat(bySms.post("/api/me/password", Map.of("currentPassword", "Other#2025y", "newPassword", NEW_PASSWORD))
+                .status()).isEqualTo(200);
+
+        // LOGIN-2: adding a phone in the account center.
+        String other = residentIdNumber();
+        String otherPhone = phone();
+        String otherId = imported(other, true, otherPhone);
+        setFirstPassword(other);
+        HttpJson asOther = http.as(smsSession(otherPhone, NEW_PASSWORD));
+        String added = phone();
+        List<String> beforeBinding = EventLog.types(database, otherId);
+        assertProblem(asOther.post("/api/me/phones", Map.of("phone", added,
+                "smsCode", smsCode(asOther, added, "PHONE_BINDING"))), 422, "RISK_MATTER_FACE_SCAN_REQUIRED", "REG-5", null);
+        assertThat(EventLog.types(database, otherId)).as("a refused binding stores nothing").isEqualTo(beforeBinding);
+        HttpJson.Response bound = asOther.post("/api/me/phones", Map.of("phone", added,
+                "smsCode", smsCode(asOther, added, "PHONE_BINDING"),
+                "faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", other, "PASSED")));
+        assertThat(bound.status()).as(bound.raw()).isEqualTo(201);
+        assertThat(EventLog.types(database, otherId)).endsWith("RealNameLevelRaised", "PhoneBound");
+        String another = phone();
+        assertThat(asOther.post("/api/me/phones", Map.of("phone", another,
+                "smsCode", smsCode(asOther, another, "PHONE_BINDING"))).status()).as("level 4: not asked").isEqualTo(201);
+    }
+
+    @Test
     @DisplayName("二.3 PWD-4, LOGIN-5: a person migrated without a password logs in by the IIT app's scan login, is told to set a password, may do nothing else, then logs in as usual")
     void personWithoutPasswordSetsOneAfterIitScanLogin() {
         String document = residentIdNumber();
@@ -175,7 +230,22 @@ class FaqPromisesHttpTest extends CommandSideHttpTest {
         assertThat(EventLog.types(database, clearedId)).doesNotContain("LoginFailed", "AccountLocked");
         Map<String, Object> byFace = byDocument(cleared, cleared.substring(cleared.length() - 6));
         byFace.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", cleared, "PASSED"));
-        assertThat(http.post("/api/sessions", byFace).status()).as("the way out: scan verification").isEqualTo(201);
+        HttpJson.Response byFaceSession = http.post("/api/sessions", byFace);
+        assertThat(byFaceSession.status()).as("the way out: scan verification").isEqualTo(201);
+        // PWD-2 first, then REG-5: the session is opened by face, so the level-3 person adds a phone
+        // without a second scan; the session carries no scan reference, so the level stays.
+        assertThat(http.as(byFaceSession.text("accessToken")).post("/api/me/password", Map.of("currentPassword",
+                cleared.substring(cleared.length() - 6), "newPassword", NEW_PASSWORD)).status()).isEqualTo(200);
+        Map<String, Object> again = byDocument(cleared, NEW_PASSWORD);
+        again.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", cleared, "PASSED"));
+        HttpJson.Response faceSession = http.post("/api/sessions", again);
+        assertThat(faceSession.status()).as(faceSession.raw()).isEqualTo(201);
+        HttpJson asCleared = http.as(faceSession.text("accessToken"));
+        String newPhone = phone();
+        HttpJson.Response added = asCleared.post("/api/me/phones", Map.of("phone", newPhone,
+                "smsCode", smsCode(asCleared, newPhone, "PHONE_BINDING")));
+        assertThat(added.status()).as(added.raw()).isEqualTo(201);
+        assertThat(EventLog.types(database, clearedId)).doesNotContain("RealNameLevelRaised");
 
         Person onePhone = Staffing.registered(http);
         HttpJson.Response sent = http.post("/api/sms-challenges", Map.of("purpose", "LOGIN",

@@ -3,6 +3,7 @@ package gov.etax.identity.command.person.password;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.CredentialStore.StoredCredential;
+import gov.etax.identity.command.person.realname.RealNameService;
 import gov.etax.identity.command.person.registration.PasswordPolicy;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.SessionEndReason;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Service;
  * "个人密码修改" (PWD-4) for a logged-in person: the current password and the new one are checked
  * and the new one hashed outside any transaction; the person records the change or the refusal.
  * A session that had to change an initial password (PWD-2) ends after the change, so the person
- * logs in again with the new password and gets an ordinary session.
+ * logs in again with the new password and gets an ordinary session. Any other change is a risk
+ * matter (REG-5): a level-3 person in a session not opened by face gives a face scan.
  */
 @Service
 public class PasswordChangeService {
@@ -28,18 +30,25 @@ public class PasswordChangeService {
     private final CredentialStore credentials;
     private final PasswordEncoder passwordEncoder;
     private final CommandGateway commandGateway;
+    private final RealNameService realName;
 
     public PasswordChangeService(CredentialStore credentials, PasswordEncoder passwordEncoder,
-                                 CommandGateway commandGateway) {
+                                 CommandGateway commandGateway, RealNameService realName) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.commandGateway = commandGateway;
+        this.realName = realName;
     }
 
     @Schema(name = "PasswordChangeRequest")
     public record Request(@Schema(description = "Required, except in a session of a person without a password (PWD-4)")
                           String currentPassword,
-                          String newPassword) {
+                          String newPassword,
+                          @Schema(description = "Asked of a person at real-name level 3 (a risk matter, REG-5) in a "
+                                  + "session not opened by face, except for the change a session must make first "
+                                  + "(PWD-2, PWD-4): a passed face scan of their own document, which raises them to "
+                                  + "level 4; without it 422 RISK_MATTER_FACE_SCAN_REQUIRED")
+                          String faceVerificationToken) {
     }
 
     /** @param sessionEnded the caller's token no longer works: log in again with the new password */
@@ -58,6 +67,10 @@ public class PasswordChangeService {
 
         boolean matches = passwordNotSet || current
                 .filter(c -> passwordEncoder.matches(c.asTyped(request.currentPassword()), c.hash().encoded())).isPresent();
+        // The scan only after the current password matched: a mistyped one costs no scan and still counts.
+        if (matches && !passwordChangeRequired) {
+            realName.askInRiskMatter(caller, request.faceVerificationToken());
+        }
         PasswordHash newHash = matches ? new PasswordHash(passwordEncoder.encode(request.newPassword())) : null;
         PasswordChangeDecision decision = commandGateway.sendAndWait(
                 new ChangePassword(caller.personId(), caller.sessionId(), matches, newHash));

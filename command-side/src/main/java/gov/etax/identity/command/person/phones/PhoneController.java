@@ -40,7 +40,11 @@ public class PhoneController {
     }
 
     @Schema(name = "PhoneBindRequest")
-    public record BindRequest(String phone, String smsCode) {
+    public record BindRequest(String phone, String smsCode,
+                              @Schema(description = "Asked of a person at real-name level 3 (a risk matter, REG-5) "
+                                      + "in a session not opened by face: a passed face scan of their own document, "
+                                      + "which raises them to level 4; without it 422 RISK_MATTER_FACE_SCAN_REQUIRED")
+                              String faceVerificationToken) {
     }
 
     @Schema(name = "PhoneRecoveryRequest")
@@ -52,7 +56,8 @@ public class PhoneController {
     @ApiResponse(responseCode = "200", description = "The phone was already bound; nothing changed")
     @PostMapping("/api/me/phones")
     public ResponseEntity<PhoneService.Bound> bind(@AuthenticationPrincipal Jwt token, @RequestBody BindRequest request) {
-        PhoneService.Bound bound = phones.bind(CurrentPerson.of(token).personId(), request.phone(), request.smsCode());
+        PhoneService.Bound bound = phones.bind(CurrentPerson.of(token), request.phone(), request.smsCode(),
+                request.faceVerificationToken());
         return ResponseEntity.status(bound.newlyBound() ? HttpStatus.CREATED : HttpStatus.OK).body(bound);
     }
 

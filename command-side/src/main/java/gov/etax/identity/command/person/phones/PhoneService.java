@@ -1,8 +1,10 @@
 package gov.etax.identity.command.person.phones;
 
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.realname.OwnFaceScan;
+import gov.etax.identity.command.person.realname.RealNameService;
 import gov.etax.identity.command.sms.SmsChallenges;
 import gov.etax.identity.command.sms.SmsCodeCheck;
 import gov.etax.identity.command.sms.SmsPurpose;
@@ -34,13 +36,15 @@ public class PhoneService {
     private final SmsChallenges smsChallenges;
     private final FaceVerification faceVerification;
     private final CommandGateway commandGateway;
+    private final RealNameService realName;
 
     public PhoneService(PersonDirectory directory, SmsChallenges smsChallenges, FaceVerification faceVerification,
-                        CommandGateway commandGateway) {
+                        CommandGateway commandGateway, RealNameService realName) {
         this.directory = directory;
         this.smsChallenges = smsChallenges;
         this.faceVerification = faceVerification;
         this.commandGateway = commandGateway;
+        this.realName = realName;
     }
 
     /** @param newlyBound false when the person already held the phone and nothing changed */
@@ -48,8 +52,13 @@ public class PhoneService {
     public record Bound(String phoneMasked, PhoneBound.How how, boolean newlyBound) {
     }
 
-    /** LOGIN-2: 【手机号码修改】, add a phone with an SMS code sent to it (purpose PHONE_BINDING). */
-    public Bound bind(PersonId person, String phoneNumber, String smsCode) {
+    /**
+     * LOGIN-2: 【手机号码修改】, add a phone with an SMS code sent to it (purpose PHONE_BINDING). A risk
+     * matter (REG-5): a level-3 person gives a face scan too, unless the session was opened by face
+     * (the way in of a person whose phone was cleared, LOGIN-3).
+     */
+    public Bound bind(CurrentPerson caller, String phoneNumber, String smsCode, String faceVerificationToken) {
+        PersonId person = caller.personId();
         MobilePhone phone = new MobilePhone(phoneNumber);
         if (heldBy(phone).filter(person::equals).isPresent()) {
             return new Bound(phone.masked(), PhoneBound.How.ACCOUNT_CENTER, false);
@@ -57,6 +66,7 @@ public class PhoneService {
         refuseIfHeldByAnother(phone);
         PhoneLimit.check(directory.phoneCountOf(person));
         requireSmsCode(phone, smsCode);
+        realName.askInRiskMatter(caller, faceVerificationToken);
         Boolean bound = commandGateway.sendAndWait(new BindPhone(person, phone));
         return new Bound(phone.masked(), PhoneBound.How.ACCOUNT_CENTER, Boolean.TRUE.equals(bound));
     }

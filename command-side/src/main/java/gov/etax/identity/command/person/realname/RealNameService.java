@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.realname;
 
+import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.PersonId;
@@ -53,6 +54,17 @@ public class RealNameService {
         }
         raiseByRiskMatter(person, OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
                 RealNameReason.RISK_MATTER_FACE_SCAN_REQUIRED));
+    }
+
+    /**
+     * A risk matter done in a session: a session opened by face (password + face, or a scan login)
+     * has just proven the face, so no second scan is asked; the session carries no scan reference,
+     * so it does not raise the level either.
+     */
+    public void askInRiskMatter(CurrentPerson caller, String faceVerificationToken) {
+        if (!caller.verifiedByFace()) {
+            askInRiskMatter(caller.personId(), faceVerificationToken);
+        }
     }
 
     public boolean raiseByRiskMatter(PersonId person, String faceVerificationId) {
