@@ -76,6 +76,9 @@ class PasswordHashingHttpTest extends CommandSideHttpTest {
         String document = Registrations.residentIdNumber();
         String face = Registrations.faceToken(http, "RESIDENT_IDENTITY_CARD", document, "PASSED");
         String smsCode = SignIns.smsCode(http, phone, "LOGIN");
+        // Its REGISTRATION code too, asked before the permits are taken: the refusal must not spend it.
+        Map<String, Object> application = Registrations.withSmsCode(http,
+                Registrations.application(document, Registrations.phone(), face));
         long eventsBefore = events();
 
         gated.closed.set(true);
@@ -83,8 +86,7 @@ class PasswordHashingHttpTest extends CommandSideHttpTest {
                 () -> Registrations.register(http, Registrations.residentIdNumber(), Registrations.phone()));
         await().atMost(Duration.ofSeconds(10)).until(() -> gated.waiting.get() == 1);
 
-        HttpJson.Response registration = http.post("/api/persons/registrations",
-                Registrations.application(document, Registrations.phone(), face));
+        HttpJson.Response registration = http.post("/api/persons/registrations", application);
         assertProblem(registration, 503, "HASHING_BUSY", null, "系统繁忙，请稍后再试");
         assertThat(registration.headers().firstValue("Retry-After")).hasValue("3");
 
@@ -99,9 +101,8 @@ class PasswordHashingHttpTest extends CommandSideHttpTest {
         gated.open.release();
         assertThat(holder.get().status()).isEqualTo(201);
 
-        // What the refused requests carried is still good: the same face token and the same SMS code.
-        assertThat(http.post("/api/persons/registrations", Registrations.application(document, Registrations.phone(), face))
-                .status()).isEqualTo(201);
+        // What the refused requests carried is still good: the same face token and the same SMS codes.
+        assertThat(http.post("/api/persons/registrations", application).status()).isEqualTo(201);
         assertThat(http.post("/api/sessions", login).status()).isEqualTo(201);
     }
 
