@@ -15,6 +15,7 @@ import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
+import gov.etax.identity.query.admin.ProjectionMonitor;
 import gov.etax.identity.query.support.QuerySideNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * logins, cross-region matters); every question an auditor can ask about its persons, enterprises
  * and authorizations, over time ranges and at instants before, during and after each period, must
  * get the same answer from both. Asked with the projection caught up, stopped behind the store
- * (the index answers up to its position, a scan the tail), and caught up again.
+ * (the index answers up to its position, a scan the tail), caught up again, being replayed and
+ * replayed.
  */
 class AuditIndexOracleTest {
 
@@ -123,6 +125,14 @@ class AuditIndexOracleTest {
 
         processor.start();
         caughtUp();
+        compareEverything();
+
+        // A replay clears the index: while it is rebuilt the tail is most of the store, and the answers stay.
+        queryNode.bean(ProjectionMonitor.class).replay(AuditIndexProjection.PROCESSING_GROUP);
+        compareEverything();
+        caughtUp();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event_time", Long.class)).isEqualTo(
+                jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class));
         compareEverything();
         assertThat(played).as("what the history held (seed " + SEED + ")")
                 .containsKeys("enterprise", "enterpriseBeforeRegistration", "nomination", "confirmation", "revocation",
