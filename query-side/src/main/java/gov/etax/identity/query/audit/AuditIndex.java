@@ -112,7 +112,9 @@ class AuditIndex {
      * range holds little beyond the answer; the caller's time check drops that.
      */
     private void timeWindow(EventFilter filter, long upTo, Consumer<StoredEvent> consumer) {
-        Long[] bounds = jdbc.queryForObject("SELECT MIN(global_index), MAX(global_index) FROM audit_event_time "
+        // "+ 0": a bare MIN/MAX lets PostgreSQL walk the primary key until a row in the range turns up,
+        // which for an empty range is the whole table whenever its statistics are stale.
+        Long[] bounds = jdbc.queryForObject("SELECT MIN(global_index + 0), MAX(global_index + 0) FROM audit_event_time "
                         + "WHERE epoch_nano >= ? AND epoch_nano < ? AND global_index <= ?",
                 (rs, row) -> new Long[] {(Long) rs.getObject(1, Long.class), (Long) rs.getObject(2, Long.class)},
                 from(filter), to(filter), upTo);
