@@ -19,7 +19,7 @@
 # REPLAY_COMMAND_PORT/REPLAY_QUERY_PORT (18082/18083), COMMAND_JAR/QUERY_JAR (default: the exec jars of
 # command-side/target and query-side/target, built first unless BENCH_SKIP_BUILD=1), PG_HOST/PG_PORT/PG_USER,
 # QUERY_DB_PARAMS (JDBC URL parameters of the query side only, e.g. options=-c%20synchronous_commit=off),
-# REPLAY_KEEP_DB=1 to keep the database afterwards, REPLAY_REUSE_DB=1 to replay it again without seeding.
+# REPLAY_MAX_SECONDS (1200) before the replay counts as failed, REPLAY_KEEP_DB=1 to keep the database afterwards, REPLAY_REUSE_DB=1 to replay it again without seeding.
 # Application settings pass through the environment: DB_POOL_SIZE, ETAX_EVENT_STORE_BATCH_SIZE, and any
 # property of query-side.yml through SPRING_APPLICATION_JSON (processor batch sizes, segments, threads).
 set -euo pipefail
@@ -169,7 +169,8 @@ while :; do
       && DONE_AT[$name]=$(seconds_since "$REPLAY_START")
   done <<< "$lines"
   [ "${#DONE_AT[@]}" -eq "$(wc -w <<< "$NAMES")" ] && break
-  awk -v s="$(seconds_since "$REPLAY_START")" 'BEGIN { exit !(s > 1200) }' && { echo "replay took over 20 minutes" >&2; exit 1; }
+  awk -v s="$(seconds_since "$REPLAY_START")" -v max="${REPLAY_MAX_SECONDS:-1200}" 'BEGIN { exit !(s > max) }' \
+    && { echo "replay took over ${REPLAY_MAX_SECONDS:-1200} s" >&2; exit 1; }
   sleep 0.2
 done
 REPLAY_SECONDS=$(seconds_since "$REPLAY_START")

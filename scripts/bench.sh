@@ -8,7 +8,8 @@
 # BENCH_MIXED_DURATION / BENCH_MIXED_WARMUP (20 s / 5 s per client count for the mixed flow;
 # BENCH_MIXED_DURATION=0 skips it),
 # BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh, item 4), BENCH_REPLAY=0 the
-# replay (scripts/bench-replay.sh, item 3; BENCH_REPLAY_EVENTS, 1,000,000),
+# replay (scripts/bench-replay.sh; BENCH_REPLAY_EVENTS, 1,000,000), BENCH_AUDIT=0 the audit
+# requests at scale (scripts/bench-audit.sh; BENCH_AUDIT_SIZES, 1000000, or BENCH_AUDIT_5M=1 for 1M and 5M),
 # BENCH_SIGNIN_DURATION (BENCH_DURATION; 0 skips the sign-ins), BENCH_SIGNIN_ACCOUNTS (64 accounts the
 # sign-in clients share), BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
 # COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report),
@@ -248,6 +249,14 @@ if [ "${BENCH_REPLAY:-1}" = 1 ]; then
     ./scripts/bench-replay.sh > "$REPORT/bench-replay.log" 2>&1 || log "replay run failed; see $REPORT/bench-replay.log"
 fi
 
+# --- audit at scale: the auditors' filtered requests on seeded stores (docs/performance.md) ---------
+if [ "${BENCH_AUDIT:-1}" = 1 ]; then
+  log "audit requests on ${BENCH_AUDIT_SIZES:-1000000} events (scripts/bench-audit.sh)"
+  note_other_load
+  REPORT=$REPORT BENCH_SKIP_BUILD=1 PG_HOST=$PG_HOST PG_PORT=$PG_PORT PG_USER=$PG_USER \
+    ./scripts/bench-audit.sh > "$REPORT/bench-audit.log" 2>&1 || log "audit run failed; see $REPORT/bench-audit.log"
+fi
+
 COMMAND_OOM=$(grep -c OutOfMemoryError "$REPORT/command-side.log" || true)
 QUERY_OOM=$(grep -c OutOfMemoryError "$REPORT/query-side.log" || true)
 EVENTS=$(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" -c "SELECT count(*) FROM domainevententry" 2>/dev/null || echo "?")
@@ -306,6 +315,7 @@ SUMMARY=$REPORT/summary.md
   fi
   [ -f "$REPORT/history-rows.md" ] && cat "$REPORT/history-rows.md"
   [ -f "$REPORT/replay-rows.md" ] && cat "$REPORT/replay-rows.md"
+  [ -f "$REPORT/audit-rows.md" ] && cat "$REPORT/audit-rows.md"
   if [ -n "$ARGON2_MS" ]; then
     ceiling=$(awk -v ms="$ARGON2_CPU_MS" -v n="$CORES" 'BEGIN { printf "%.1f", n * 1000 / ms }')
     echo "| Argon2id hash ($ARGON2_PARAMS), one thread: native / Java, wall (CPU) | ${ARGON2_NATIVE_MS:-n/a} (${ARGON2_NATIVE_CPU_MS:-n/a}) / ${ARGON2_JAVA_MS:-n/a} (${ARGON2_JAVA_CPU_MS:-n/a}) ms | Java / native CPU = $(awk -v j="$ARGON2_JAVA_CPU_MS" -v n="$ARGON2_NATIVE_CPU_MS" 'BEGIN { if (n + 0 > 0) printf "%.1f×", j / n; else print "n/a" }') | the command side hashes with: $HASHING_IMPL | — | — |"

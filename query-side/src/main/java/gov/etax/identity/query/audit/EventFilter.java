@@ -35,13 +35,36 @@ record EventFilter(String personId, String uscc, String authorizationId, Instant
         return authorizationId == null ? new Object[0] : new Object[] {authorizationId};
     }
 
+    /** Whether the event's timestamp is in [from, to). */
+    boolean inRange(StoredEvent event) {
+        return (from == null || !event.timestamp().isBefore(from)) && (to == null || event.timestamp().isBefore(to));
+    }
+
+    /** Whether any criterion is given (without one, every event matches). */
+    boolean narrowed() {
+        return personId != null || uscc != null || authorizationId != null || from != null || to != null;
+    }
+
     Matcher matcher() {
-        return new Matcher();
+        return new Matcher(new HashSet<>(), new HashSet<>());
+    }
+
+    /**
+     * A matcher that continues a scan from the middle of the store: it knows already which
+     * aggregates concern the person and the enterprise.
+     */
+    Matcher matcher(Set<String> personAggregates, Set<String> enterpriseAggregates) {
+        return new Matcher(personAggregates, enterpriseAggregates);
     }
 
     final class Matcher {
-        private final Set<String> personAggregates = new HashSet<>();
-        private final Set<String> enterpriseAggregates = new HashSet<>();
+        private final Set<String> personAggregates;
+        private final Set<String> enterpriseAggregates;
+
+        private Matcher(Set<String> personAggregates, Set<String> enterpriseAggregates) {
+            this.personAggregates = personAggregates;
+            this.enterpriseAggregates = enterpriseAggregates;
+        }
 
         boolean matches(StoredEvent event) {
             // Every criterion is evaluated, so each learns from events another one refuses.
@@ -49,8 +72,7 @@ record EventFilter(String personId, String uscc, String authorizationId, Instant
             boolean enterprise = uscc == null || concernsEnterprise(event);
             boolean authorization = authorizationId == null
                     || event.aggregateId().equals(authorizationId) || event.names(authorizationId);
-            boolean time = (from == null || !event.timestamp().isBefore(from))
-                    && (to == null || event.timestamp().isBefore(to));
+            boolean time = inRange(event);
             return person && enterprise && authorization && time;
         }
 

@@ -2,7 +2,10 @@ package gov.etax.identity.query.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class EventStoreReader {
 
     static final int PAGE = 500;
+    private static final String SELECT = "SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, "
+            + "timestamp, payloadtype, payload, metadata FROM domainevententry ";
 
     private final JdbcTemplate jdbc;
 
@@ -33,24 +38,46 @@ public class EventStoreReader {
      * {@code arguments}), oldest first.
      */
     public void forEach(String condition, List<Object> arguments, Consumer<StoredEvent> consumer) {
-        long after = -1;
+        forEach(-1, condition, arguments, consumer);
+    }
+
+    /** The same, from the events after global index {@code after} on. */
+    public void forEach(long after, String condition, List<Object> arguments, Consumer<StoredEvent> consumer) {
         while (true) {
             List<Object> values = new ArrayList<>();
             values.add(after);
             values.addAll(arguments);
-            List<StoredEvent> page = jdbc.query("SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, "
-                            + "type, timestamp, payloadtype, payload, metadata FROM domainevententry "
-                            + "WHERE globalindex > ? AND (" + condition + ") ORDER BY globalindex LIMIT " + PAGE,
-                    (rs, row) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), Instant.parse(rs.getString(6)), rs.getString(7), text(rs.getBytes(8)),
-                            text(rs.getBytes(9))),
-                    values.toArray());
+            List<StoredEvent> page = jdbc.query(SELECT + "WHERE globalindex > ? AND (" + condition + ") ORDER BY globalindex LIMIT "
+                    + PAGE, EventStoreReader::row, values.toArray());
             page.forEach(consumer);
             if (page.size() < PAGE) {
                 return;
             }
             after = page.get(page.size() - 1).globalIndex();
         }
+    }
+
+    /** The events at these global indexes (those the store holds), oldest first. */
+    public List<StoredEvent> byGlobalIndex(Collection<Long> globalIndexes) {
+        if (globalIndexes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + "WHERE globalindex IN (" + AuditIndexWrites.placeholders(globalIndexes.size())
+                + ") ORDER BY globalindex", EventStoreReader::row, globalIndexes.toArray());
+    }
+
+    /** Every event of these aggregates, oldest first. */
+    public List<StoredEvent> ofAggregates(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + "WHERE aggregateidentifier IN (" + AuditIndexWrites.placeholders(aggregateIds.size())
+                + ") ORDER BY globalindex", EventStoreReader::row, aggregateIds.toArray());
+    }
+
+    private static StoredEvent row(ResultSet rs, int row) throws SQLException {
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                Instant.parse(rs.getString(6)), rs.getString(7), text(rs.getBytes(8)), text(rs.getBytes(9)));
     }
 
     private static String text(byte[] bytes) {

@@ -17,6 +17,8 @@ final class RelationshipPeriod {
     static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
 
     private final ObjectNode view;
+    private JsonNode grantingPayload;
+    private long grantedGlobalIndex;
     private Instant inForceFrom;
     private Instant endedAt;
     private Instant validityEnd;
@@ -34,6 +36,8 @@ final class RelationshipPeriod {
     static RelationshipPeriod begin(StoredEvent event, JsonNode payload, JsonNode metadata, ObjectMapper json) {
         ObjectNode view = json.createObjectNode();
         RelationshipPeriod period = new RelationshipPeriod(view);
+        period.grantingPayload = payload;
+        period.grantedGlobalIndex = event.globalIndex();
         view.put("authorizationId", event.aggregateId());
         String type = event.eventType();
         boolean agency = "TaxAgencyRequested".equals(type);
@@ -85,6 +89,32 @@ final class RelationshipPeriod {
             }
         }
         return period;
+    }
+
+    /**
+     * One authorization's events (oldest first) folded as the scan folds them; empty without its
+     * starting event.
+     */
+    static java.util.Optional<RelationshipPeriod> fold(java.util.List<StoredEvent> events, OpenedEvents opened,
+                                                       ObjectMapper json) {
+        RelationshipPeriod period = null;
+        for (StoredEvent event : events) {
+            if (period != null) {
+                period.apply(event, opened.payload(event), opened.metadata(event));
+            } else if (starts(event)) {
+                period = begin(event, opened.payload(event), opened.metadata(event), json);
+            }
+        }
+        return java.util.Optional.ofNullable(period);
+    }
+
+    /** The opened payload of the event that started it: whom and which enterprise it concerns. */
+    JsonNode grantingPayload() {
+        return grantingPayload;
+    }
+
+    long grantedGlobalIndex() {
+        return grantedGlobalIndex;
     }
 
     /** A later event of the same authorization. */

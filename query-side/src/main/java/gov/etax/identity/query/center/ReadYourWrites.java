@@ -2,6 +2,7 @@ package gov.etax.identity.query.center;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.etax.identity.query.account.PersonAccountProjection;
+import gov.etax.identity.query.audit.AuditIndexProjection;
 import gov.etax.identity.query.authorization.AuthorizationProjection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,6 +70,7 @@ public class ReadYourWrites implements WebMvcConfigurer {
         READS.put("/api/enterprises/*/staff", Set.of(AuthorizationProjection.PROCESSING_GROUP));
         READS.put("/api/me/account", Set.of(PersonAccountProjection.PROCESSING_GROUP));
         READS.put("/api/persons/*/account", Set.of(PersonAccountProjection.PROCESSING_GROUP));
+        READS.put("/api/audit/**", Set.of(AuditIndexProjection.PROCESSING_GROUP));
     }
 
     private final JdbcTemplate jdbc;
