@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Replay benchmark (issue 6, item 3): rebuild every projection of the query side from an event store
+# Replay benchmark: rebuild every projection of the query side from an event store
 # of BENCH_REPLAY_EVENTS events, in events per second and as a share of a plain sequential read of the
 # event table in the same run; then check that the rebuilt read models hold exactly what was seeded.
 #
