@@ -1,4 +1,4 @@
--- Appends in commit order (docs/adr/late-appends-in-commit-order.md). Before an INSERT into
+-- Appends in commit order (docs/adr/0002-appends-in-commit-order.md). Before an INSERT into
 -- domainevententry draws its global index, the transaction takes one transaction-scoped advisory lock
 -- and holds it until it commits or rolls back. A global index therefore becomes visible only after
 -- every lower one is settled, and a hole a reader sees is a rollback that never fills: Axon's

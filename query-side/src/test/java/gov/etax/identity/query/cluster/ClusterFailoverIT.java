@@ -142,6 +142,10 @@ class ClusterFailoverIT {
         commandEnvironment.put("ETAX_LOOKUP_KEY", lookupKey);
         // Racing load on a shared test machine: a busy-hashing 503 here would be the machine, not the failover.
         commandEnvironment.put("ETAX_PASSWORD_HASHING_MAX_WAIT", "30s");
+        // Every simulated client shares 127.0.0.1: the per-address limits would refuse the load itself.
+        for (String limit : List.of("ETAX_SMS_PER_ADDRESS", "ETAX_SMS_PER_SESSION", "ETAX_SIGN_IN_FAILURES_PER_ADDRESS")) {
+            commandEnvironment.put(limit, "1000000");
+        }
         // The first node migrates the schema alone; then the others start side by side.
         commandA = started(ApplicationProcess.start("command-a", commandJar, FIRST_PORT, logs, commandEnvironment));
         commandA.awaitHealthy(START);

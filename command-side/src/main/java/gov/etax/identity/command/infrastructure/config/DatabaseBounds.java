@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
 /**
  * Bounds every statement, commit included, and every pause inside a transaction on the command side's
  * PostgreSQL connections. Appends are serialized (one transaction at a time holds the append lock from
- * its event insert to its commit, docs/adr/late-appends-in-commit-order.md), so a transaction that
+ * its event insert to its commit, docs/adr/0002-appends-in-commit-order.md), so a transaction that
  * stalls there stalls every writer: the server cuts it off, it rolls back, and the caller gets 503
  * instead of a 201 for something that may never commit.
  *

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Insert-or-overwrite statements for the projections, in the dialect of the database at hand, chosen
- * once at start-up (docs/adr/h2-upserts-per-dialect.md). PostgreSQL gets {@code INSERT … ON CONFLICT …
+ * once at start-up (docs/adr/0003-upserts-per-dialect.md). PostgreSQL gets {@code INSERT … ON CONFLICT …
  * DO UPDATE}, atomic under concurrent writers of one key; H2 (the embedded database of {@code make run})
  * has no {@code ON CONFLICT … DO UPDATE} and gets its {@code MERGE … KEY}, which behaves the same:
  * the row is inserted, or every listed column other than the key is overwritten.
