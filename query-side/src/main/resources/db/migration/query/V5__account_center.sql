@@ -1,4 +1,4 @@
--- Account center (issue 5): history information (历史管理信息, ACC-10) and when relationships began.
+-- Account center: history information (历史管理信息, ACC-10) and when relationships began.
 
 -- One row per record of a person's history information. record_id is the identifier of the event
 -- that made the record, so the command side's HistoryRecordCleared can name it. Written by the
