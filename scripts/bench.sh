@@ -7,7 +7,7 @@
 # BENCH_WARMUP (10 s, not counted), BENCH_LAG_PROBES (2 extra users measuring the lag),
 # BENCH_MIXED_DURATION / BENCH_MIXED_WARMUP (20 s / 5 s per client count for the mixed flow;
 # BENCH_MIXED_DURATION=0 skips it),
-# BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh, item 4), BENCH_REPLAY=0 the
+# BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh), BENCH_REPLAY=0 the
 # replay (scripts/bench-replay.sh; BENCH_REPLAY_EVENTS, 1,000,000), BENCH_AUDIT=0 the audit
 # requests at scale (scripts/bench-audit.sh; BENCH_AUDIT_SIZES, 1000000, or BENCH_AUDIT_5M=1 for 1M and 5M),
 # BENCH_SIGNIN_DURATION (BENCH_DURATION; 0 skips the sign-ins), BENCH_SIGNIN_ACCOUNTS (64 accounts the
