@@ -232,7 +232,7 @@ log "stopping the applications"
 stop_apps
 rm -rf "$REPORT/jars"
 
-# --- long histories: a 10,000-event person against a 10-event one, snapshots off and on (item 4) ---
+# --- long histories: a 10,000-event person against a 10-event one, snapshots off and on ---
 # Its own command side on a fresh database, after the load above has stopped.
 if [ "${BENCH_HISTORY:-1}" = 1 ]; then
   log "long histories (scripts/bench-history.sh)"
@@ -241,7 +241,7 @@ if [ "${BENCH_HISTORY:-1}" = 1 ]; then
     ./scripts/bench-history.sh > "$REPORT/bench-history.log" 2>&1 || log "long-history run failed; see $REPORT/bench-history.log"
 fi
 
-# --- replay: rebuild every projection from a seeded store of a million events (item 3) -------------
+# --- replay: rebuild every projection from a seeded store of a million events -------------
 if [ "${BENCH_REPLAY:-1}" = 1 ]; then
   log "replay of ${BENCH_REPLAY_EVENTS:-1000000} events (scripts/bench-replay.sh)"
   note_other_load
