@@ -69,7 +69,10 @@ cp "$JAR" "$REPORT/jars/history-command-side.jar"
 
 start_app() {
   log "command side on $PORT, snapshot threshold $1"
+  # One address seeds every person: the per-address limits are lifted unless set.
   PORT=$PORT DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_USER DB_PASSWORD=${DB_PASSWORD:-} \
+    ETAX_SMS_PER_ADDRESS=${ETAX_SMS_PER_ADDRESS:-1000000} ETAX_SMS_PER_SESSION=${ETAX_SMS_PER_SESSION:-1000000} \
+    ETAX_SIGN_IN_FAILURES_PER_ADDRESS=${ETAX_SIGN_IN_FAILURES_PER_ADDRESS:-1000000} \
     DB_POOL_SIZE=${DB_POOL_SIZE:-6} DB_POOL_MIN_IDLE=${DB_POOL_MIN_IDLE:-1} \
     SPRING_PROFILES_ACTIVE=dev ETAX_DATA_DIR="$REPORT/history-data" \
     java $HEAP -jar "$REPORT/jars/history-command-side.jar" --etax.snapshots.natural-person.threshold="$1" \

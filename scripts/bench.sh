@@ -98,6 +98,10 @@ fi
 export DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_USER DB_PASSWORD=${DB_PASSWORD:-}
 # The dev profile (its simulators drive the load); both sides read the dev key ring made under the report.
 export SPRING_PROFILES_ACTIVE=dev ETAX_DATA_DIR="$REPORT/data"
+# Every simulated client comes from 127.0.0.1: the per-address limits (docs/security.md) would refuse
+# the load itself, so they are lifted unless set.
+export ETAX_SMS_PER_ADDRESS=${ETAX_SMS_PER_ADDRESS:-1000000} ETAX_SMS_PER_SESSION=${ETAX_SMS_PER_SESSION:-1000000} \
+  ETAX_SIGN_IN_FAILURES_PER_ADDRESS=${ETAX_SIGN_IN_FAILURES_PER_ADDRESS:-1000000}
 log "starting command side on $COMMAND_PORT and query side on $QUERY_PORT ($HEAP)"
 # Run copies of the jars: a `make test` or `make build` elsewhere in this tree rewrites target/ under a running app.
 mkdir -p "$REPORT/jars"
