@@ -102,12 +102,45 @@ final class Bench {
         return token.group(1);
     }
 
-    /** Registers person number {@code n} (face scan first) with the bench's password; their ID number. */
+    /**
+     * Registers person number {@code n} (face scan first, then the phone's REGISTRATION code from the
+     * dev outbox) with the bench's password; their ID number.
+     */
     static String register(String commandUrl, long n, String password) {
         String document = RegistrationSimulation.residentIdNumber(n);
+        String phone = RegistrationSimulation.phone(n);
+        String face = faceToken(commandUrl, document);
+        post(commandUrl, "/api/sms-challenges", "{\"phone\":\"" + phone + "\",\"purpose\":\"REGISTRATION\","
+                + "\"faceVerificationToken\":\"" + face + "\"}", 202);
         post(commandUrl, "/api/persons/registrations", "{\"documentType\":\"RESIDENT_IDENTITY_CARD\",\"documentNumber\":\""
-                + document + "\",\"name\":\"王小明\",\"phone\":\"" + RegistrationSimulation.phone(n) + "\",\"password\":\""
-                + password + "\",\"faceVerificationToken\":\"" + faceToken(commandUrl, document) + "\"}", 201);
+                + document + "\",\"name\":\"王小明\",\"phone\":\"" + phone + "\",\"password\":\""
+                + password + "\",\"faceVerificationToken\":\"" + face + "\",\"smsCode\":\"" + lastCode(commandUrl, phone)
+                + "\"}", 201);
         return document;
+    }
+
+    private static final Pattern SMS_CODE = Pattern.compile("验证码为(\\d{6})");
+
+    /** The newest code the dev SMS outbox holds for the phone. */
+    static String lastCode(String commandUrl, String phone) {
+        try {
+            HttpResponse<String> outbox = SETUP_CLIENT.send(HttpRequest.newBuilder()
+                    .uri(URI.create(commandUrl + "/api/dev/sms?phone=" + phone)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher code = SMS_CODE.matcher(outbox.body());
+            String last = null;
+            while (code.find()) {
+                last = code.group(1);
+            }
+            if (last == null) {
+                throw new IllegalStateException("no SMS code in the dev outbox for " + phone);
+            }
+            return last;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
