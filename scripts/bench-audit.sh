@@ -40,28 +40,8 @@ psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG
 psql_db() { psql -X -At -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" "$@"; }
 log() { printf '[bench-audit %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
-pids=()
-stop_apps() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  pids=()
-}
-cleanup() {
-  stop_apps
-  if [ "${REPLAY_KEEP_DB:-0}" != 1 ]; then psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true; fi
-}
-trap cleanup EXIT INT TERM
-
-wait_healthy() {
-  local name=$1 port=$2 pid=$3
-  for _ in $(seq 1 600); do
-    kill -0 "$pid" 2>/dev/null || { echo "$name stopped; see $REPORT/audit-$name.log" >&2; exit 1; }
-    curl -sf "http://127.0.0.1:$port/actuator/health/liveness" | grep -q '"status":"UP"' && return 0
-    sleep 0.5
-  done
-  echo "$name did not become healthy" >&2
-  exit 1
-}
+APP_LOG_PREFIX=audit
+source scripts/bench-apps.sh
 
 # p50 and p95 (nearest rank) of the numbers on stdin, in milliseconds from seconds.
 percentiles() {

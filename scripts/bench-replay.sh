@@ -45,28 +45,8 @@ now() { date +%s.%N; }
 seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 command -v curl >/dev/null || { echo "curl is missing" >&2; exit 1; }
 
-pids=()
-stop_apps() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  pids=()
-}
-cleanup() {
-  stop_apps
-  if [ "${REPLAY_KEEP_DB:-0}" != 1 ]; then psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true; fi
-}
-trap cleanup EXIT INT TERM
-
-wait_healthy() {
-  local name=$1 port=$2 pid=$3
-  for _ in $(seq 1 600); do
-    kill -0 "$pid" 2>/dev/null || { echo "$name stopped; see $REPORT/replay-$name.log" >&2; exit 1; }
-    curl -sf "http://127.0.0.1:$port/actuator/health/liveness" | grep -q '"status":"UP"' && return 0
-    sleep 0.5
-  done
-  echo "$name did not become healthy; see $REPORT/replay-$name.log" >&2
-  exit 1
-}
+APP_LOG_PREFIX=replay
+source scripts/bench-apps.sh
 
 ./scripts/ensure-postgres.sh
 mkdir -p "$REPORT"
