@@ -12,7 +12,7 @@ import gov.etax.identity.command.authorization.reject.FinanceManagerCannotReject
 import gov.etax.identity.command.authorization.revoke.WhoMayEnd;
 import gov.etax.identity.command.authorization.withdraw.OnlyNominatingSideWithdraws;
 import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.authorization.Actor;
 import gov.etax.identity.kernel.authorization.AgencySide;
 import gov.etax.identity.kernel.authorization.AuthorizationId;

@@ -1,8 +1,8 @@
 package gov.etax.identity.command.authorization;
 
+import gov.etax.identity.kernel.time.ChinaStandardTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The end date of validity (有效期止) is a calendar day in China Standard Time: the relationship
@@ -10,18 +10,17 @@ import java.time.ZoneId;
  */
 public final class Validity {
 
-    public static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
 
     private Validity() {
     }
 
     /** The instant a relationship valid until {@code lastDay} stops working; null for null (open-ended). */
     public static Instant endOf(LocalDate lastDay) {
-        return lastDay == null ? null : lastDay.plusDays(1).atStartOfDay(CHINA_STANDARD_TIME).toInstant();
+        return lastDay == null ? null : lastDay.plusDays(1).atStartOfDay(ChinaStandardTime.ZONE).toInstant();
     }
 
     public static LocalDate today(Instant now) {
-        return now.atZone(CHINA_STANDARD_TIME).toLocalDate();
+        return now.atZone(ChinaStandardTime.ZONE).toLocalDate();
     }
 
     /** Past its end of validity at {@code now}: the instant it stopped working has come. */

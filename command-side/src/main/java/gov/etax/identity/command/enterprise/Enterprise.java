@@ -10,7 +10,7 @@ import gov.etax.identity.command.enterprise.confirmation.OneEnterprisePerUscc;
 import gov.etax.identity.command.enterprise.financemanager.FinanceManagerMustChange;
 import gov.etax.identity.command.enterprise.legalrepresentative.LegalRepresentativeMustChange;
 import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.LegalRepresentativeSource;

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person;
 
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.etax.identity.command.person.history.HistoryRecords;

@@ -1,6 +1,6 @@
 package gov.etax.identity.command.sms;
 
-import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.verification.SmsGateway;
 import gov.etax.identity.kernel.person.MobilePhone;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package gov.etax.identity.command.specialsubject;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.matter.CrossRegionMatterId;
 import gov.etax.identity.kernel.matter.TaxAuthorityCode;
 import gov.etax.identity.kernel.matter.commands.RecordCrossRegionMatter;

@@ -4,7 +4,7 @@ import gov.etax.identity.command.enterprise.EnterpriseReason;
 import gov.etax.identity.command.enterprise.EnterpriseRegister;
 import gov.etax.identity.command.enterprise.LegalRepresentations;
 import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person;
 
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.PersonName;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;

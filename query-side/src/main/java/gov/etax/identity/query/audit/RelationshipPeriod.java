@@ -1,11 +1,11 @@
 package gov.etax.identity.query.audit;
 
+import gov.etax.identity.kernel.time.ChinaStandardTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * One authorization folded from its events: the period in which the relationship was in force,
@@ -14,7 +14,6 @@ import java.time.ZoneId;
  */
 final class RelationshipPeriod {
 
-    static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
 
     private final ObjectNode view;
     private JsonNode grantingPayload;
@@ -60,7 +59,7 @@ final class RelationshipPeriod {
         put(view, "validUntil", validUntil);
         if (validUntil != null) {
             // The last day of validity is a whole day in China Standard Time (Validity.endOf).
-            period.validityEnd = LocalDate.parse(validUntil).plusDays(1).atStartOfDay(CHINA_STANDARD_TIME).toInstant();
+            period.validityEnd = LocalDate.parse(validUntil).plusDays(1).atStartOfDay(ChinaStandardTime.ZONE).toInstant();
         }
         ObjectNode holder = view.putObject("holder");
         put(holder, "personId", value(payload, "holderPersonId"));

@@ -1,5 +1,6 @@
 package gov.etax.identity.query.authorization;
 
+import gov.etax.identity.kernel.time.ChinaStandardTime;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.AuthorizationStatus;
 import gov.etax.identity.kernel.authorization.FunctionSet;
@@ -32,7 +33,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +62,6 @@ import org.springframework.stereotype.Component;
 public class AuthorizationProjection {
 
     public static final String PROCESSING_GROUP = "authorizations";
-    static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
     private static final String HOLDER = "HOLDER";
 
     private final JdbcTemplate jdbc;
@@ -268,7 +267,7 @@ public class AuthorizationProjection {
 
     private static Date today() {
         // The last day of validity is a whole day in China Standard Time.
-        return Date.valueOf(LocalDate.now(CHINA_STANDARD_TIME));
+        return Date.valueOf(LocalDate.now(ChinaStandardTime.ZONE));
     }
 
     private static AuthorizationSummary summary(ResultSet rs, boolean own) throws SQLException {

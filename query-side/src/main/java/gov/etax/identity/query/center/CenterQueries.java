@@ -1,5 +1,6 @@
 package gov.etax.identity.query.center;
 
+import gov.etax.identity.kernel.time.ChinaStandardTime;
 import gov.etax.identity.kernel.authorization.queries.AuthorizationSummary;
 import gov.etax.identity.kernel.person.PersonId;
 import java.sql.Date;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CenterQueries {
 
-    static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
 
@@ -210,6 +209,6 @@ public class CenterQueries {
     }
 
     private static Date today() {
-        return Date.valueOf(LocalDate.now(CHINA_STANDARD_TIME));
+        return Date.valueOf(LocalDate.now(ChinaStandardTime.ZONE));
     }
 }

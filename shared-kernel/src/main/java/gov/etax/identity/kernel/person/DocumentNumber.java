@@ -1,11 +1,11 @@
 package gov.etax.identity.kernel.person;
 
+import gov.etax.identity.kernel.time.ChinaStandardTime;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.privacy.Masking;
 import gov.etax.identity.kernel.refusal.Refusal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 public record DocumentNumber(DocumentType type, String value) {
 
     /** Business days and birth dates are China Standard Time, whatever the server's zone. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Nobody born before this can still be registering; older dates are typing errors. */
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
@@ -137,7 +136,7 @@ public record DocumentNumber(DocumentType type, String value) {
         if (birthDate.isBefore(EARLIEST_BIRTH_DATE)) {
             throw invalid("The birth date in a " + what + " number is before 1900.");
         }
-        if (birthDate.isAfter(LocalDate.now(CHINA))) {
+        if (birthDate.isAfter(LocalDate.now(ChinaStandardTime.ZONE))) {
             throw invalid("The birth date in a " + what + " number is in the future.");
         }
     }

@@ -14,6 +14,7 @@ public class Refusal extends RuntimeException {
 
     private final Reason reason;
     private final Map<String, Object> details = new LinkedHashMap<>();
+    private boolean recorded;
 
     public Refusal(Reason reason) {
         this(reason, reason.message());
@@ -37,6 +38,21 @@ public class Refusal extends RuntimeException {
     public Refusal with(String name, Object value) {
         details.put(Objects.requireNonNull(name), value);
         return this;
+    }
+
+    /**
+     * Marks a refusal whose attempt the handler recorded as an event just before refusing (a
+     * confirmation by the wrong person, a failed sign-in, an expiry noticed on the way): the event
+     * stays in the history, and the caller still hears the refusal. Any other refusal undoes
+     * everything its command did.
+     */
+    public Refusal recorded() {
+        this.recorded = true;
+        return this;
+    }
+
+    public boolean isRecorded() {
+        return recorded;
     }
 
     public Map<String, Object> details() {

@@ -1,6 +1,6 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.command.specialsubject.PersonNames;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.PersonName;

@@ -2,7 +2,7 @@ package gov.etax.identity.command.infrastructure.persistence;
 
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.PersonPhones;
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.events.NaturalPersonMigrated;

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.authorization.AuthorizationClaims;
 import gov.etax.identity.command.authorization.AuthorizationReason;
 import gov.etax.identity.kernel.authorization.AuthorizationId;

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.IdentityClaims;
 import gov.etax.identity.kernel.person.DocumentNumber;

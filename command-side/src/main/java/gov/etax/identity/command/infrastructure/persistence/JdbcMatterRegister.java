@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.specialsubject.MatterRegister;
 import gov.etax.identity.command.specialsubject.SpecialSubjectReason;
 import gov.etax.identity.kernel.enterprise.Uscc;

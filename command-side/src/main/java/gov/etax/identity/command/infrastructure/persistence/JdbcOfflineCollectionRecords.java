@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.person.offline.OfflineCollectionRecords;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.OfflineCollectionId;

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.person.registration.RegistrationRequests;
 import gov.etax.identity.kernel.person.PersonId;
 import java.sql.Timestamp;

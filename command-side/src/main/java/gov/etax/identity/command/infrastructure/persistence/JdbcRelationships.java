@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.persistence;
 
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.RelationshipRole;

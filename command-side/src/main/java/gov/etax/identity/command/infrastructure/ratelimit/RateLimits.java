@@ -1,6 +1,6 @@
 package gov.etax.identity.command.infrastructure.ratelimit;
 
-import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimitProperties.Limit;
 import gov.etax.identity.kernel.refusal.Kind;
 import gov.etax.identity.kernel.refusal.Refusal;

@@ -2,7 +2,7 @@ package gov.etax.identity.command.person.offline;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
 import gov.etax.identity.kernel.person.commands.RecordOfflineCollection;
 import gov.etax.identity.kernel.person.events.OfflineRealNameCollected;

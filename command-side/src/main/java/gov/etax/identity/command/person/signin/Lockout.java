@@ -1,8 +1,8 @@
 package gov.etax.identity.command.person.signin;
 
+import gov.etax.identity.kernel.time.ChinaStandardTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * PWD-5: five consecutive failures with the same authentication method within one day lock the
@@ -11,18 +11,17 @@ import java.time.ZoneId;
 public final class Lockout {
 
     public static final int FAILURES_TO_LOCK = 5;
-    public static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
 
     private Lockout() {
     }
 
     public static LocalDate dayOf(Instant instant) {
-        return instant.atZone(CHINA_STANDARD_TIME).toLocalDate();
+        return instant.atZone(ChinaStandardTime.ZONE).toLocalDate();
     }
 
     /** 00:00 of the day after the given moment, China Standard Time. */
     public static Instant nextMidnight(Instant instant) {
-        return dayOf(instant).plusDays(1).atStartOfDay(CHINA_STANDARD_TIME).toInstant();
+        return dayOf(instant).plusDays(1).atStartOfDay(ChinaStandardTime.ZONE).toInstant();
     }
 
     /** Failures in a row with one method on one day; a streak from an earlier day counts nothing. */

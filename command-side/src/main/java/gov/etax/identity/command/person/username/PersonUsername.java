@@ -3,7 +3,7 @@ package gov.etax.identity.command.person.username;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.etax.identity.command.person.IdentityClaims;
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.commands.ChangeUsername;
 import gov.etax.identity.kernel.person.events.NaturalPersonMigrated;

@@ -1,7 +1,7 @@
 package gov.etax.identity.command.person.username;
 
+import gov.etax.identity.kernel.time.ChinaStandardTime;
 import java.time.Instant;
-import java.time.ZoneId;
 
 /**
  * LOGIN-7: a username is changed at most once a year. Setting the first one (at registration or
@@ -12,14 +12,13 @@ import java.time.ZoneId;
  */
 public final class UsernameChangeLimit {
 
-    public static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
 
     private UsernameChangeLimit() {
     }
 
     public static Instant nextChangeAllowedFrom(Instant lastChange) {
-        return lastChange.atZone(CHINA_STANDARD_TIME).toLocalDate().plusYears(1)
-                .atStartOfDay(CHINA_STANDARD_TIME).toInstant();
+        return lastChange.atZone(ChinaStandardTime.ZONE).toLocalDate().plusYears(1)
+                .atStartOfDay(ChinaStandardTime.ZONE).toInstant();
     }
 
     /** @param lastChange the last change (not a first setting), or null when there was none */

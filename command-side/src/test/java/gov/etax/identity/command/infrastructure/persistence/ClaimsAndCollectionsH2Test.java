@@ -106,7 +106,7 @@ class ClaimsAndCollectionsH2Test {
 
         inTransaction(() -> {
             records.putOnRecord(first, permit, new PersonName("John Smith"), "hall 1", "staff-1", Instant.parse("2025-01-01T00:00:00Z"));
-            return context.getBean(gov.etax.identity.command.person.PersonalDataVault.class).sealerFor(first.value()).seal("A1234567");
+            return context.getBean(gov.etax.identity.command.privacy.PersonalDataVault.class).sealerFor(first.value()).seal("A1234567");
         });
         inTransaction(() -> {
             records.putOnRecord(second, permit, new PersonName("John Smith"), "hall 2", "staff-2", Instant.parse("2025-01-02T00:00:00Z"));

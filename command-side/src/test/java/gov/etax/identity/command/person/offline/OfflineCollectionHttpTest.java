@@ -10,7 +10,7 @@ import static gov.etax.identity.command.support.SignIns.logIn;
 import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.StoredEvents;

@@ -6,7 +6,7 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.matches;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;

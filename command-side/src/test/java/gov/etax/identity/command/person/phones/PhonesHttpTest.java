@@ -13,7 +13,7 @@ import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import gov.etax.identity.command.infrastructure.persistence.LookupHash;
+import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;

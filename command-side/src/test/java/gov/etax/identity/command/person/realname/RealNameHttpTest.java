@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.IdentityClaims;
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.StoredEvents;

@@ -1,7 +1,7 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.privacy;
 
-import gov.etax.identity.command.infrastructure.config.PrivacyProperties;
-import gov.etax.identity.command.person.PersonalDataVault;
+import gov.etax.identity.command.privacy.PrivacyProperties;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.privacy.AesGcm;
 import java.sql.Timestamp;
 import java.time.Clock;

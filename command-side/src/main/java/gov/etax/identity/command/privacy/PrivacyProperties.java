@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.config;
+package gov.etax.identity.command.privacy;
 
 import gov.etax.identity.kernel.privacy.AesGcm;
 import javax.crypto.SecretKey;

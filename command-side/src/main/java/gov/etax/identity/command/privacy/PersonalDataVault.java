@@ -1,4 +1,4 @@
-package gov.etax.identity.command.person;
+package gov.etax.identity.command.privacy;
 
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.privacy.EncryptedText;

@@ -1,6 +1,6 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.privacy;
 
-import gov.etax.identity.command.infrastructure.config.PrivacyProperties;
+import gov.etax.identity.command.privacy.PrivacyProperties;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonName;
