@@ -38,7 +38,7 @@ class TargetRefusalsTest {
         }
     }
 
-    private static final AggregateRefusals ACCOUNTS = new AggregateRefusals() {
+    static final AggregateRefusals ACCOUNTS = new AggregateRefusals() {
         @Override
         public Class<?> aggregateType() {
             return Account.class;
