@@ -51,6 +51,19 @@ class CommandSideArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("..command.verification.http..")
             .because("the HTTP adapters of outside services are reached only through the verification ports");
 
+    /**
+     * The shared Axon, configuration and web machinery knows no module: a module that needs it
+     * implements a port it defines (such as the command gateway's {@code AggregateRefusals}).
+     */
+    @ArchTest
+    static final ArchRule sharedMachineryKnowsNoModule = noClasses()
+            .that().resideInAnyPackage("..command.infrastructure.axon..", "..command.infrastructure.config..",
+                    "..command.infrastructure.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.verification..", "..command.sms..",
+                    "..command.person..", "..command.authorization..", "..command.enterprise..",
+                    "..command.specialsubject..", "..command.reference..", "..command.simulator..")
+            .because("infrastructure is the lowest module and imports none but privacy");
+
     /** Events are stored as JSON; XStream would make the event store unreadable by the query side. */
     @ArchTest
     static final ArchRule noXStream = noClasses()

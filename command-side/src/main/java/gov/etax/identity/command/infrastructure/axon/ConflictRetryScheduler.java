@@ -55,8 +55,9 @@ public class ConflictRetryScheduler implements RetryScheduler {
         long delay = delayBeforeRetry(lastFailure, failures.size());
         if (isConflict(lastFailure)) {
             conflictsMet.incrementAndGet();
+            // The class only: the message of a lost append quotes the whole statement, event payload included.
             log.info("{} met a concurrent change (attempt {} of {}): {}", commandMessage.getPayloadType().getSimpleName(),
-                    failures.size(), maxRetries + 1, lastFailure.toString());
+                    failures.size(), maxRetries + 1, lastFailure.getClass().getName());
         }
         if (delay == NO_RETRY) {
             return false;
