@@ -227,6 +227,10 @@ class ApiContractHttpTest extends CommandSideHttpTest {
         assertThat(codes(switching.get("403"))).contains("NO_RELATIONSHIP_WITH_ENTERPRISE", "ACCESS_DENIED");
         assertThat(codes(switching.get("401"))).contains("AUTHENTICATION_REQUIRED");
         assertThat(codes(docs.at("/paths/~1api~1sms-challenges/post/responses/415"))).contains("UNSUPPORTED_MEDIA_TYPE");
+        // What the command gateway answers for the command's target: a missing authorization, a race lost every time.
+        JsonNode confirmation = docs.at("/paths/~1api~1authorizations~1{authorizationId}~1confirmation/post/responses");
+        assertThat(codes(confirmation.get("404"))).contains("AUTHORIZATION_NOT_FOUND");
+        assertThat(codes(confirmation.get("409"))).contains("AUTHORIZATION_NOT_PENDING", "CONCURRENT_CHANGE");
     }
 
     @Test

@@ -30,16 +30,39 @@ class CommandSideArchitectureTest {
     /** Simulators exist in dev only; production code reaching into them would break without them. */
     @ArchTest
     static final ArchRule nothingUsesSimulators = noClasses()
-            .that().resideOutsideOfPackages("..command.simulator..", "..command.infrastructure.config..")
+            .that().resideOutsideOfPackage("..command.simulator..")
             .should().dependOnClassesThat().resideInAPackage("..command.simulator..")
-            .because("simulators stand in for external services in dev; only ProdGuard may know their marker");
+            .because("simulators stand in for external services in dev; they and their guard live apart");
 
-    /** The ports for external services are plain interfaces so that a simulator or a real client can implement them. */
+    /**
+     * The ports for external services are plain interfaces so that a simulator or a real client can
+     * implement them; their HTTP adapters, with Spring, live in the sub-package {@code http}.
+     */
     @ArchTest
     static final ArchRule verificationPortsAreSpringFree = noClasses()
-            .that().resideInAPackage("..command.verification..")
+            .that().resideInAPackage("..command.verification")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..")
             .because("ports for external services carry no framework");
+
+    /** Callers hold the port; which adapter answers (HTTP or a dev simulator) is the profile's choice. */
+    @ArchTest
+    static final ArchRule outsideServicesOnlyThroughTheirPorts = noClasses()
+            .that().resideOutsideOfPackage("..command.verification.http..")
+            .should().dependOnClassesThat().resideInAPackage("..command.verification.http..")
+            .because("the HTTP adapters of outside services are reached only through the verification ports");
+
+    /**
+     * The shared Axon, configuration and web machinery knows no module: a module that needs it
+     * implements a port it defines (such as the command gateway's {@code AggregateRefusals}).
+     */
+    @ArchTest
+    static final ArchRule sharedMachineryKnowsNoModule = noClasses()
+            .that().resideInAnyPackage("..command.infrastructure.axon..", "..command.infrastructure.config..",
+                    "..command.infrastructure.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.verification..", "..command.sms..",
+                    "..command.person..", "..command.authorization..", "..command.enterprise..",
+                    "..command.specialsubject..", "..command.reference..", "..command.simulator..")
+            .because("infrastructure is the lowest module and imports none but privacy");
 
     /** Events are stored as JSON; XStream would make the event store unreadable by the query side. */
     @ArchTest

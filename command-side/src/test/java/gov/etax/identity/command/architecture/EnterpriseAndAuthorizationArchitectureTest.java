@@ -9,8 +9,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The same dependency rule as for persons, for the Enterprise and Authorization aggregates, their
- * rule objects and ports: Axon and ports only. A slice's REST controller and its application
- * service (@Service, including the expiry sweeper) are adapters and may use Spring.
+ * rule objects and ports: Axon and ports only. A slice's REST controller, its application
+ * service (@Service, including the expiry sweeper) and the module's @Component adapters (of its
+ * ports, of the command gateway's {@code AggregateRefusals}) are adapters and may use Spring.
  */
 @AnalyzeClasses(packages = "gov.etax.identity.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class EnterpriseAndAuthorizationArchitectureTest {
@@ -20,6 +21,7 @@ class EnterpriseAndAuthorizationArchitectureTest {
             .that().resideInAPackage("..command.enterprise..")
             .and().haveSimpleNameNotEndingWith("Controller")
             .and().areNotAnnotatedWith(org.springframework.stereotype.Service.class)
+            .and().areNotAnnotatedWith(org.springframework.stereotype.Component.class)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
             .because("REG-1, ACC-1, ACC-3: the Enterprise aggregate and its rules depend on Axon and their ports only");
@@ -29,6 +31,7 @@ class EnterpriseAndAuthorizationArchitectureTest {
             .that().resideInAPackage("..command.authorization..")
             .and().haveSimpleNameNotEndingWith("Controller")
             .and().areNotAnnotatedWith(org.springframework.stereotype.Service.class)
+            .and().areNotAnnotatedWith(org.springframework.stereotype.Component.class)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
             .because("ACC-1..ACC-7: the Authorization aggregate and its rules depend on Axon and their ports only");
@@ -39,6 +42,7 @@ class EnterpriseAndAuthorizationArchitectureTest {
             .that().resideInAnyPackage("..command.enterprise..", "..command.authorization..")
             .and().haveSimpleNameNotEndingWith("Controller")
             .and().areNotAnnotatedWith(org.springframework.stereotype.Service.class)
+            .and().areNotAnnotatedWith(org.springframework.stereotype.Component.class)
             .should().dependOnClassesThat().resideInAPackage("..command.infrastructure..")
             .because("rules see callers as kernel Actors, not as tokens; adapters live in infrastructure");
 }

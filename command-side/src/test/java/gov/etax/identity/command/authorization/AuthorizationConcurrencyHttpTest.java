@@ -13,7 +13,7 @@ import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.authorization.Staffing.Person;
-import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
+import gov.etax.identity.command.infrastructure.axon.ConflictRetryScheduler;
 import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * Racing requests on one authorization, sent at the same moment to two command-side nodes on one
  * database: each race ends in one consistent outcome (history, relationship row and claim agree),
  * the loser hears a plain 409, and nobody a 500. On one node Axon's aggregate lock serialises the
- * two; across nodes the loser's append meets the event table's unique key and is sent again.
+ * two; across nodes the loser's transaction meets a unique key and the gateway sends the command again.
  */
 class AuthorizationConcurrencyHttpTest {
 
@@ -62,8 +62,8 @@ class AuthorizationConcurrencyHttpTest {
             pool.shutdownNow();
         }
         System.out.printf("concurrent changes met: node A %d, node B %d%n",
-                nodeA.bean(ConflictRetryingCommands.class).conflictsMet(),
-                nodeB.bean(ConflictRetryingCommands.class).conflictsMet());
+                nodeA.bean(ConflictRetryScheduler.class).conflictsMet(),
+                nodeB.bean(ConflictRetryScheduler.class).conflictsMet());
         Closeables.closeAll(nodeB, nodeA, database);
     }
 

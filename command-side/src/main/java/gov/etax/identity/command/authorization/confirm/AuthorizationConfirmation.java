@@ -2,7 +2,6 @@ package gov.etax.identity.command.authorization.confirm;
 
 import gov.etax.identity.command.authorization.AuthorizationReason;
 import gov.etax.identity.command.authorization.Outcome;
-import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
@@ -12,6 +11,7 @@ import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.commands.ConfirmAuthorization;
 import gov.etax.identity.kernel.refusal.Refusal;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,11 +25,11 @@ public class AuthorizationConfirmation {
 
     private final FaceVerification faceVerification;
     private final PersonDirectory directory;
-    private final ConflictRetryingCommands commands;
+    private final CommandGateway commands;
     private final RealNameService realName;
 
     public AuthorizationConfirmation(FaceVerification faceVerification, PersonDirectory directory,
-                                     ConflictRetryingCommands commands, RealNameService realName) {
+                                     CommandGateway commands, RealNameService realName) {
         this.faceVerification = faceVerification;
         this.directory = directory;
         this.commands = commands;
@@ -50,9 +50,8 @@ public class AuthorizationConfirmation {
             failedScanOfCaller = callersFace && scan.outcome() == FaceVerification.Outcome.FAILED;
         }
         try {
-            Outcome outcome = commands.send(
-                    new ConfirmAuthorization(id, CurrentActors.of(caller), caller.verifiedByFace(), faceVerificationId),
-                    AuthorizationReason.AUTHORIZATION_NOT_FOUND, AuthorizationReason.CONCURRENT_CHANGE);
+            Outcome outcome = commands.sendAndWait(
+                    new ConfirmAuthorization(id, CurrentActors.of(caller), caller.verifiedByFace(), faceVerificationId));
             outcome.orThrow();
         } catch (Refusal refusal) {
             throw failedScanOfCaller && refusal.reason() == AuthorizationReason.FACE_VERIFICATION_REQUIRED

@@ -1,13 +1,12 @@
 package gov.etax.identity.command.authorization.expire;
 
 import gov.etax.identity.command.authorization.AuthorizationClaims;
-import gov.etax.identity.command.authorization.AuthorizationReason;
 import gov.etax.identity.command.authorization.SessionsUnderRelationships;
-import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.commands.ExpireAuthorization;
 import gov.etax.identity.kernel.refusal.Refusal;
 import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,11 +24,11 @@ public class AuthorizationExpirySweeper {
     private static final int BATCH = 200;
 
     private final AuthorizationClaims claims;
-    private final ConflictRetryingCommands commands;
+    private final CommandGateway commands;
     private final SessionsUnderRelationships sessions;
     private final Clock clock;
 
-    public AuthorizationExpirySweeper(AuthorizationClaims claims, ConflictRetryingCommands commands,
+    public AuthorizationExpirySweeper(AuthorizationClaims claims, CommandGateway commands,
                                       SessionsUnderRelationships sessions, Clock clock) {
         this.claims = claims;
         this.commands = commands;
@@ -44,8 +43,7 @@ public class AuthorizationExpirySweeper {
         int expired = 0;
         for (AuthorizationId due : claims.dueAt(clock.instant(), BATCH)) {
             try {
-                commands.send(new ExpireAuthorization(due), AuthorizationReason.AUTHORIZATION_NOT_FOUND,
-                        AuthorizationReason.CONCURRENT_CHANGE);
+                commands.sendAndWait(new ExpireAuthorization(due));
                 expired++;
                 sessions.endAll(due);
             } catch (Refusal refusal) {

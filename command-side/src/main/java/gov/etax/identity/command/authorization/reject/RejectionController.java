@@ -1,13 +1,12 @@
 package gov.etax.identity.command.authorization.reject;
 
-import gov.etax.identity.command.authorization.AuthorizationReason;
 import gov.etax.identity.command.authorization.Outcome;
-import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.commands.RejectAuthorization;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,17 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RejectionController {
 
-    private final ConflictRetryingCommands commands;
+    private final CommandGateway commands;
 
-    public RejectionController(ConflictRetryingCommands commands) {
+    public RejectionController(CommandGateway commands) {
         this.commands = commands;
     }
 
     @PostMapping("/api/authorizations/{authorizationId}/rejection")
     public Map<String, String> reject(@PathVariable String authorizationId, @AuthenticationPrincipal Jwt token) {
-        Outcome outcome = commands.send(
-                new RejectAuthorization(AuthorizationId.parse(authorizationId), CurrentActors.of(CurrentPerson.of(token))),
-                AuthorizationReason.AUTHORIZATION_NOT_FOUND, AuthorizationReason.CONCURRENT_CHANGE);
+        Outcome outcome = commands.sendAndWait(
+                new RejectAuthorization(AuthorizationId.parse(authorizationId), CurrentActors.of(CurrentPerson.of(token))));
         outcome.orThrow();
         return Map.of("authorizationId", authorizationId, "status", "REJECTED");
     }

@@ -4,7 +4,6 @@ import gov.etax.identity.command.authorization.AuthorizationReason;
 import gov.etax.identity.command.authorization.OnlyLegalRepresentativeOrFinanceManager;
 import gov.etax.identity.command.authorization.Outcome;
 import gov.etax.identity.command.authorization.SessionsUnderRelationships;
-import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.kernel.authorization.Actor;
@@ -14,16 +13,17 @@ import gov.etax.identity.kernel.authorization.EndingSide;
 import gov.etax.identity.kernel.authorization.commands.RevokeRelationship;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import java.util.Locale;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
 /** ACC-6, ACC-7: ending a relationship from the enterprise, the person or the service hall, with a reason. */
 @Service
 public class RelationshipEnding {
 
-    private final ConflictRetryingCommands commands;
+    private final CommandGateway commands;
     private final SessionsUnderRelationships sessions;
 
-    public RelationshipEnding(ConflictRetryingCommands commands, SessionsUnderRelationships sessions) {
+    public RelationshipEnding(CommandGateway commands, SessionsUnderRelationships sessions) {
         this.commands = commands;
         this.sessions = sessions;
     }
@@ -50,8 +50,7 @@ public class RelationshipEnding {
     }
 
     private void end(RevokeRelationship command) {
-        Outcome outcome = commands.send(command, AuthorizationReason.AUTHORIZATION_NOT_FOUND,
-                AuthorizationReason.CONCURRENT_CHANGE);
+        Outcome outcome = commands.sendAndWait(command);
         // Revoked, or found expired on the way: either way the relationship's sessions end with it.
         sessions.endAll(command.authorizationId());
         outcome.orThrow();

@@ -1,12 +1,11 @@
 package gov.etax.identity.command.authorization.withdraw;
 
-import gov.etax.identity.command.authorization.AuthorizationReason;
-import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.commands.WithdrawAuthorization;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,17 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class WithdrawalController {
 
-    private final ConflictRetryingCommands commands;
+    private final CommandGateway commands;
 
-    public WithdrawalController(ConflictRetryingCommands commands) {
+    public WithdrawalController(CommandGateway commands) {
         this.commands = commands;
     }
 
     @PostMapping("/api/authorizations/{authorizationId}/withdrawal")
     public Map<String, String> withdraw(@PathVariable String authorizationId, @AuthenticationPrincipal Jwt token) {
-        commands.send(new WithdrawAuthorization(AuthorizationId.parse(authorizationId),
-                        CurrentActors.of(CurrentPerson.of(token))),
-                AuthorizationReason.AUTHORIZATION_NOT_FOUND, AuthorizationReason.CONCURRENT_CHANGE);
+        commands.sendAndWait(new WithdrawAuthorization(AuthorizationId.parse(authorizationId),
+                        CurrentActors.of(CurrentPerson.of(token))));
         return Map.of("authorizationId", authorizationId, "status", "WITHDRAWN");
     }
 }

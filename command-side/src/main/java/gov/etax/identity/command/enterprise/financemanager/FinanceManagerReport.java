@@ -4,13 +4,13 @@ import gov.etax.identity.command.authorization.AuthorizationClaims;
 import gov.etax.identity.command.enterprise.EnterpriseReason;
 import gov.etax.identity.command.enterprise.EnterpriseRegister;
 import gov.etax.identity.command.enterprise.confirmation.TaxInformationConfirmation;
-import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.ReportedPerson;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.enterprise.commands.ReportNewFinanceManager;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
 /** ACC-4: staff enter the finance manager the enterprise reported anew; input checks, then one command. */
@@ -19,10 +19,10 @@ public class FinanceManagerReport {
 
     private final EnterpriseRegister register;
     private final AuthorizationClaims claims;
-    private final ConflictRetryingCommands commands;
+    private final CommandGateway commands;
 
     public FinanceManagerReport(EnterpriseRegister register, AuthorizationClaims claims,
-                                ConflictRetryingCommands commands) {
+                                CommandGateway commands) {
         this.register = register;
         this.claims = claims;
         this.commands = commands;
@@ -46,9 +46,8 @@ public class FinanceManagerReport {
         FinanceManagerMustChange.check(claims, uscc, person.document());
 
         AuthorizationId authorizationId = AuthorizationId.generate();
-        AuthorizationId previous = commands.send(
-                new ReportNewFinanceManager(enterpriseId, person, authorizationId, staffId),
-                EnterpriseReason.ENTERPRISE_NOT_FOUND, EnterpriseReason.SAME_FINANCE_MANAGER);
+        AuthorizationId previous = commands.sendAndWait(
+                new ReportNewFinanceManager(enterpriseId, person, authorizationId, staffId));
         return new Reported(enterpriseId.value(), uscc.value(), previous == null ? null : previous.value(),
                 authorizationId.value(), "PENDING");
     }

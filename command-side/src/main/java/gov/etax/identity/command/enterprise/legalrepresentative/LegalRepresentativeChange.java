@@ -4,7 +4,6 @@ import gov.etax.identity.command.authorization.AuthorizationClaims;
 import gov.etax.identity.command.enterprise.EnterpriseReason;
 import gov.etax.identity.command.enterprise.EnterpriseRegister;
 import gov.etax.identity.command.enterprise.confirmation.TaxInformationConfirmation;
-import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.LegalRepresentativeSource;
@@ -13,6 +12,7 @@ import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.enterprise.commands.ChangeLegalRepresentative;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
 /** ACC-1: staff enter a new legal representative from market-regulation (civil-affairs, social-security) data. */
@@ -21,10 +21,10 @@ public class LegalRepresentativeChange {
 
     private final EnterpriseRegister register;
     private final AuthorizationClaims claims;
-    private final ConflictRetryingCommands commands;
+    private final CommandGateway commands;
 
     public LegalRepresentativeChange(EnterpriseRegister register, AuthorizationClaims claims,
-                                     ConflictRetryingCommands commands) {
+                                     CommandGateway commands) {
         this.register = register;
         this.claims = claims;
         this.commands = commands;
@@ -48,9 +48,8 @@ public class LegalRepresentativeChange {
         LegalRepresentativeMustChange.check(claims, uscc, person.document());
 
         AuthorizationId authorizationId = AuthorizationId.generate();
-        AuthorizationId previous = commands.send(
-                new ChangeLegalRepresentative(enterpriseId, person, source, authorizationId, staffId),
-                EnterpriseReason.ENTERPRISE_NOT_FOUND, EnterpriseReason.SAME_LEGAL_REPRESENTATIVE);
+        AuthorizationId previous = commands.sendAndWait(
+                new ChangeLegalRepresentative(enterpriseId, person, source, authorizationId, staffId));
         return new Changed(enterpriseId.value(), uscc.value(), previous.value(), authorizationId.value(), source.name());
     }
 

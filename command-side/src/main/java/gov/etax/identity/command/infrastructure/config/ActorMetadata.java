@@ -28,7 +28,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *
  * <p>A dispatch interceptor on the command bus reads the caller's token when the command is sent
  * (on the request's thread) and adds the keys below unless the message already carries them: a
- * retry on another thread (ConcurrencyRetryScheduler) and a nested command (a change of legal
+ * retry on another thread (ConflictRetryScheduler) and a nested command (a change of legal
  * representative) keep the actor of the command that started it. A correlation data provider then
  * copies the keys, with Axon's own {@code traceId} and {@code correlationId} (the id of the causing
  * message), into the metadata of every event applied while handling the command.

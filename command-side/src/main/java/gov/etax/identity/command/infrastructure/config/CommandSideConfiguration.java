@@ -2,12 +2,6 @@ package gov.etax.identity.command.infrastructure.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,26 +27,6 @@ public class CommandSideConfiguration {
     @Bean
     SmartInitializingSingleton eventTimestampsFollowClock(Clock clock) {
         return () -> GenericEventMessage.clock = clock;
-    }
-
-    /** Recognises a lost append race on PostgreSQL and H2 alike (see UniqueViolationResolver). */
-    @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new UniqueViolationResolver();
-    }
-
-    /** Commands that lose a race with another node are run again on the new state (see ConcurrencyRetryScheduler). */
-    @Bean
-    public CommandGateway commandGateway(CommandBus commandBus) {
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(new ConcurrencyRetryScheduler(retries, 8, 20))
-                .build();
     }
 
     /**

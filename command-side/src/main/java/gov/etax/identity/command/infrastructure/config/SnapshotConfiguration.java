@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import gov.etax.identity.command.person.NaturalPerson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -61,9 +60,9 @@ public class SnapshotConfiguration {
      * A snapshot once a command has counted {@code threshold} events, replayed or appended. 50, 100
      * and 500 measured alike; 100 bounds a load at 99 events past the snapshot while writing half
      * as many snapshots as 50 (docs/performance.md, "Long histories and snapshots"). A very large
-     * value turns snapshots off.
+     * value turns snapshots off. The bean's name is the one {@code NaturalPerson}'s {@code @Aggregate} asks for.
      */
-    @Bean(NaturalPerson.SNAPSHOT_TRIGGER)
+    @Bean("naturalPersonSnapshotTrigger")
     public SnapshotTriggerDefinition naturalPersonSnapshotTrigger(
             Snapshotter snapshotter,
             @Value("${etax.snapshots.natural-person.threshold:100}") int threshold) {

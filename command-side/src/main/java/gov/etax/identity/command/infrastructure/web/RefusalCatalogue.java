@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.asm.AnnotationVisitor;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
@@ -27,8 +28,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Which refusals an endpoint can answer, read from the bytecode: every {@link Reason} constant
  * reachable from the handler method, following calls within the application (an interface to its
  * implementations, a lambda to its body) and a command or query it creates to the handlers of that
- * message. The API description lists these codes under each operation, so it cannot drift from
- * the code that refuses.
+ * message, with the refusals the command gateway answers for that command's target (a missing or
+ * contended aggregate). The API description lists these codes under each operation, so it cannot
+ * drift from the code that refuses.
  */
 public final class RefusalCatalogue {
 
@@ -50,8 +52,13 @@ public final class RefusalCatalogue {
     /** A message type (command, query) to the methods that handle it. */
     private final Map<String, Set<MethodRef>> handlers = new HashMap<>();
     private final Map<Method, Set<Reason>> cache = new HashMap<>();
+    private final ClassLoader loader;
+    private final Function<Class<?>, Set<Reason>> targetRefusals;
 
-    public RefusalCatalogue(ClassLoader loader) {
+    /** @param targetRefusals what the command gateway answers instead of a failure of a command of a type */
+    public RefusalCatalogue(ClassLoader loader, Function<Class<?>, Set<Reason>> targetRefusals) {
+        this.loader = loader;
+        this.targetRefusals = targetRefusals;
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver(loader)
                     .getResources("classpath*:" + ROOT + "**/*.class")) {
@@ -95,8 +102,9 @@ public final class RefusalCatalogue {
                 for (Object use : uses) {
                     if (use instanceof MethodRef call) {
                         work.push(call);
-                    } else if (use instanceof String created) {
-                        work.addAll(handlers.getOrDefault(created, Set.of()));
+                    } else if (use instanceof String created && handlers.containsKey(created)) {
+                        work.addAll(handlers.get(created));
+                        reasons.addAll(targetRefusals.apply(load(created)));
                     } else if (use instanceof Reason reason) {
                         reasons.add(reason);
                     }
@@ -184,6 +192,14 @@ public final class RefusalCatalogue {
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    }
+
+    private Class<?> load(String internalName) {
+        try {
+            return Class.forName(internalName.replace('/', '.'), false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Void.class;
+        }
     }
 
     private static Reason reasonConstant(String owner, String field) {

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import gov.etax.identity.command.CommandSideApplication;
-import gov.etax.identity.command.infrastructure.outside.HttpFaceVerification;
-import gov.etax.identity.command.infrastructure.outside.HttpIdentityRegister;
-import gov.etax.identity.command.infrastructure.outside.HttpSmsGateway;
+import gov.etax.identity.command.verification.http.HttpFaceVerification;
+import gov.etax.identity.command.verification.http.HttpIdentityRegister;
+import gov.etax.identity.command.verification.http.HttpSmsGateway;
 import gov.etax.identity.command.simulator.DevelopmentSimulator;
 import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.HttpJson;

@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.outside;
+package gov.etax.identity.command.verification.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.outside;
+package gov.etax.identity.command.verification.http;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

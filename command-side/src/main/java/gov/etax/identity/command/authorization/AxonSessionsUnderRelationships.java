@@ -1,7 +1,6 @@
-package gov.etax.identity.command.infrastructure.axon;
+package gov.etax.identity.command.authorization;
 
-import gov.etax.identity.command.authorization.AuthorizationReason;
-import gov.etax.identity.command.authorization.SessionsUnderRelationships;
+import gov.etax.identity.command.infrastructure.axon.NestedCommands;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.SessionEndReason;
@@ -11,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,18 +18,18 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the open sessions recorded as acting under an authorization and sends {@link EndSession} to
  * each person. Inside another command's unit of work (the enterprise replacing its legal
- * representative) the commands run nested on the bus, in that transaction, like
- * {@link AxonLegalRepresentations}; otherwise each is its own command, retried on a concurrent change.
+ * representative) the commands run nested on the bus, in that transaction, like the enterprise's
+ * {@code AxonLegalRepresentations}; otherwise each is its own command, retried on a concurrent change.
  */
 @Component
 public class AxonSessionsUnderRelationships implements SessionsUnderRelationships {
 
     private final JdbcTemplate jdbc;
     private final CommandBus commandBus;
-    private final ConflictRetryingCommands commands;
+    private final CommandGateway commands;
     private final Clock clock;
 
-    public AxonSessionsUnderRelationships(JdbcTemplate jdbc, CommandBus commandBus, ConflictRetryingCommands commands,
+    public AxonSessionsUnderRelationships(JdbcTemplate jdbc, CommandBus commandBus, CommandGateway commands,
                                           Clock clock) {
         this.jdbc = jdbc;
         this.commandBus = commandBus;
@@ -49,7 +49,7 @@ public class AxonSessionsUnderRelationships implements SessionsUnderRelationship
             if (nested) {
                 NestedCommands.dispatch(commandBus, end);
             } else {
-                commands.send(end, AuthorizationReason.AUTHORIZATION_NOT_FOUND, AuthorizationReason.CONCURRENT_CHANGE);
+                commands.sendAndWait(end);
             }
         }
         return ends.size();

@@ -1,6 +1,5 @@
-package gov.etax.identity.command.infrastructure.config;
+package gov.etax.identity.command.simulator;
 
-import gov.etax.identity.command.simulator.DevelopmentSimulator;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;

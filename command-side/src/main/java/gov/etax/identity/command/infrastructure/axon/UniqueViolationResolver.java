@@ -1,6 +1,7 @@
-package gov.etax.identity.command.infrastructure.config;
+package gov.etax.identity.command.infrastructure.axon;
 
 import java.sql.SQLException;
+import java.util.Set;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
 /**
@@ -10,14 +11,19 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
  */
 public class UniqueViolationResolver implements PersistenceExceptionResolver {
 
-    static final String UNIQUE_VIOLATION = "23505";
+    private static final Set<String> UNIQUE_VIOLATION = Set.of("23505");
 
     @Override
     public boolean isDuplicateKeyViolation(Exception exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        return causedBySqlState(exception, UNIQUE_VIOLATION);
+    }
+
+    /** Whether a cause, or the next exception of a batch's cause, carries one of the SQLSTATEs. */
+    static boolean causedBySqlState(Throwable failure, Set<String> states) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                    if (next.getSQLState() != null && states.contains(next.getSQLState())) {
                         return true;
                     }
                 }

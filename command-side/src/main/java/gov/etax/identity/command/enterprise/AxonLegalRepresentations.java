@@ -1,8 +1,7 @@
-package gov.etax.identity.command.infrastructure.axon;
+package gov.etax.identity.command.enterprise;
 
 import gov.etax.identity.command.authorization.SessionsUnderRelationships;
-import gov.etax.identity.command.enterprise.FinanceManagerReports;
-import gov.etax.identity.command.enterprise.LegalRepresentations;
+import gov.etax.identity.command.infrastructure.axon.NestedCommands;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.commands.EndFinanceManagerReport;
 import gov.etax.identity.kernel.authorization.commands.EndLegalRepresentation;

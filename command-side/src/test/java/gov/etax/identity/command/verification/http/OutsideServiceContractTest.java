@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.outside;
+package gov.etax.identity.command.verification.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
