@@ -2,7 +2,6 @@ package gov.etax.identity.command.authorization.expire;
 
 import gov.etax.identity.command.authorization.AuthorizationClaims;
 import gov.etax.identity.command.authorization.AuthorizationReason;
-import gov.etax.identity.command.authorization.SessionsUnderRelationships;
 import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.commands.ExpireAuthorization;
@@ -26,14 +25,11 @@ public class AuthorizationExpirySweeper {
 
     private final AuthorizationClaims claims;
     private final ConflictRetryingCommands commands;
-    private final SessionsUnderRelationships sessions;
     private final Clock clock;
 
-    public AuthorizationExpirySweeper(AuthorizationClaims claims, ConflictRetryingCommands commands,
-                                      SessionsUnderRelationships sessions, Clock clock) {
+    public AuthorizationExpirySweeper(AuthorizationClaims claims, ConflictRetryingCommands commands, Clock clock) {
         this.claims = claims;
         this.commands = commands;
-        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -47,7 +43,6 @@ public class AuthorizationExpirySweeper {
                 commands.send(new ExpireAuthorization(due), AuthorizationReason.AUTHORIZATION_NOT_FOUND,
                         AuthorizationReason.CONCURRENT_CHANGE);
                 expired++;
-                sessions.endAll(due);
             } catch (Refusal refusal) {
                 // Another node or a request got there first.
                 log.debug("{} not expired here: {}", due, refusal.reason().code());

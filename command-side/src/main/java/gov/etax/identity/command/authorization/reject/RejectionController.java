@@ -1,7 +1,6 @@
 package gov.etax.identity.command.authorization.reject;
 
 import gov.etax.identity.command.authorization.AuthorizationReason;
-import gov.etax.identity.command.authorization.Outcome;
 import gov.etax.identity.command.infrastructure.axon.ConflictRetryingCommands;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
@@ -29,10 +28,9 @@ public class RejectionController {
 
     @PostMapping("/api/authorizations/{authorizationId}/rejection")
     public Map<String, String> reject(@PathVariable String authorizationId, @AuthenticationPrincipal Jwt token) {
-        Outcome outcome = commands.send(
+        commands.send(
                 new RejectAuthorization(AuthorizationId.parse(authorizationId), CurrentActors.of(CurrentPerson.of(token))),
                 AuthorizationReason.AUTHORIZATION_NOT_FOUND, AuthorizationReason.CONCURRENT_CHANGE);
-        outcome.orThrow();
         return Map.of("authorizationId", authorizationId, "status", "REJECTED");
     }
 }
