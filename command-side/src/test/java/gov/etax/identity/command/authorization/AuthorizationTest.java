@@ -288,6 +288,12 @@ class AuthorizationTest {
 
         private final DocumentNumber reportedDocument = document();
 
+        /** The pending authorization as its look-up table holds it once reported. */
+        @BeforeEach
+        void claimed() {
+            facts.claim(id, uscc, RelationshipRole.FINANCE_MANAGER, reportedDocument);
+        }
+
         private FinanceManagerReported reported() {
             return new FinanceManagerReported(id, enterpriseId, uscc, null, DocumentType.RESIDENT_IDENTITY_CARD,
                     vault.seal(id, reportedDocument.value()), vault.seal(id, "李会计"), "staff-1");
