@@ -26,15 +26,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Which refusals an endpoint can answer, read from the bytecode: every {@link Reason} constant
  * reachable from the handler method, following calls within the application (an interface to its
- * implementations, a lambda to its body) and a command or query it creates to the handlers of that
- * message. The API description lists these codes under each operation, so it cannot drift from
+ * implementations, a lambda to its body) and a command, query or event it creates to the handlers
+ * of that message. The API description lists these codes under each operation, so it cannot drift from
  * the code that refuses.
  */
 public final class RefusalCatalogue {
 
     private static final String ROOT = "gov/etax/identity/";
+    /** Event handlers too: on the command side they subscribe, so their refusals reach the command's caller. */
     private static final Set<String> MESSAGE_HANDLERS = Set.of("Lorg/axonframework/commandhandling/CommandHandler;",
-            "Lorg/axonframework/queryhandling/QueryHandler;");
+            "Lorg/axonframework/queryhandling/QueryHandler;", "Lorg/axonframework/eventhandling/EventHandler;");
 
     private record MethodRef(String owner, String name, String descriptor) {
     }
