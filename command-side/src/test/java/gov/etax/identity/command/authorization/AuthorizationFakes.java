@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.SecretKey;
+import org.axonframework.eventhandling.EventMessage;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -146,6 +147,24 @@ public final class AuthorizationFakes {
             public void describeTo(Description description) {
                 description.appendText((recorded ? "a recorded refusal " : "a refusal ") + reason.code()
                         + " (" + reason.rule() + ")");
+            }
+        };
+    }
+
+    /** Captures the payloads of the events the command applied. */
+    public static Matcher<List<EventMessage<?>>> capture(List<Object> into) {
+        return new BaseMatcher<>() {
+            @Override
+            public boolean matches(Object actual) {
+                for (Object message : (List<?>) actual) {
+                    into.add(((EventMessage<?>) message).getPayload());
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("any events");
             }
         };
     }

@@ -23,15 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The Authorization aggregate on its one in-memory port, with a movable clock; the slices' aggregate tests share it. */
@@ -105,23 +100,5 @@ public abstract class AuthorizationFixture {
     protected static Uscc uscc(String nineDigits) {
         String body = "91360100" + nineDigits;
         return new Uscc(body + Uscc.checkCharacter(body));
-    }
-
-    /** Captures the payloads of the events the command applied. */
-    protected static Matcher<List<EventMessage<?>>> capture(List<Object> into) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                for (Object message : (List<?>) actual) {
-                    into.add(((EventMessage<?>) message).getPayload());
-                }
-                return true;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("any events");
-            }
-        };
     }
 }

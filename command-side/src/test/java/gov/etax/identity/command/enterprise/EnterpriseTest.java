@@ -1,5 +1,6 @@
 package gov.etax.identity.command.enterprise;
 
+import static gov.etax.identity.command.authorization.AuthorizationFakes.capture;
 import static gov.etax.identity.command.authorization.AuthorizationFakes.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,15 +31,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -190,22 +187,5 @@ class EnterpriseTest {
     private static Uscc uscc(String nineDigits) {
         String body = "91360100" + nineDigits;
         return new Uscc(body + Uscc.checkCharacter(body));
-    }
-
-    private static Matcher<List<EventMessage<?>>> capture(List<Object> into) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                for (Object message : (List<?>) actual) {
-                    into.add(((EventMessage<?>) message).getPayload());
-                }
-                return true;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("any events");
-            }
-        };
     }
 }

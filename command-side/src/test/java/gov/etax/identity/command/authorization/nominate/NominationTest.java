@@ -1,5 +1,6 @@
 package gov.etax.identity.command.authorization.nominate;
 
+import static gov.etax.identity.command.authorization.AuthorizationFakes.capture;
 import static gov.etax.identity.command.authorization.AuthorizationFakes.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
