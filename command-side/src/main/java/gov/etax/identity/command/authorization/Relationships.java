@@ -5,7 +5,6 @@ import gov.etax.identity.kernel.authorization.RelationshipRole;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.person.ActingFor;
-import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.PersonId;
 import java.time.Instant;
 import java.util.List;
@@ -13,19 +12,14 @@ import java.util.Set;
 
 /**
  * The relationships in force between persons and enterprises, for the decisions that need them at
- * once (enterprise login LOGIN-4, ACC-2 checks, switching ACC-8/ACC-9). Written in the same
- * transaction as the events that start and end a relationship; the events stay the truth.
+ * once (enterprise login LOGIN-4, ACC-2 checks, switching ACC-8/ACC-9). A look-up table kept by
+ * {@link JdbcAuthorizationLookUps} in the transaction of the events that start and end a
+ * relationship; the events stay the truth.
  *
  * <p>A relationship names its holder by identity document, not by person id, because the legal
  * representative is bound before that person may have registered (ACC-3).
  */
 public interface Relationships {
-
-    /** Records a relationship in force (or replaces the record of the same authorization). */
-    void bind(ActiveRelationship relationship, DocumentNumber holder);
-
-    /** The authorization no longer gives a relationship: ended, revoked or expired. */
-    void unbind(AuthorizationId authorizationId);
 
     /** The relationships of a registered person in force at {@code now} (expired ones excluded). */
     List<ActiveRelationship> of(PersonId person, Instant now);

@@ -4,13 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import gov.etax.identity.command.authorization.Authorization;
-import gov.etax.identity.command.authorization.AuthorizationClaims;
-import gov.etax.identity.command.authorization.Relationships;
+import gov.etax.identity.command.authorization.AuthorizationFacts;
 import gov.etax.identity.command.enterprise.confirmation.OneEnterprisePerUscc;
 import gov.etax.identity.command.enterprise.financemanager.FinanceManagerMustChange;
 import gov.etax.identity.command.enterprise.legalrepresentative.LegalRepresentativeMustChange;
-import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.LegalRepresentativeSource;
@@ -36,6 +33,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Enterprise {
 
+    /** The subscribing group whose handlers end, in the same transaction, what a new report replaces. */
+    public static final String SUCCESSIONS = "enterprise-successions";
+
     @AggregateIdentifier
     private EnterpriseId enterpriseId;
     private Uscc uscc;
@@ -47,64 +47,53 @@ public class Enterprise {
     }
 
     @CommandHandler
-    public Enterprise(ConfirmEnterpriseTaxInformation command, EnterpriseRegister register,
-                      Relationships relationships, AuthorizationClaims claims, PersonalDataVault vault,
-                      PersonDirectory directory) throws Exception {
-        OneEnterprisePerUscc.claim(register, command.uscc(), command.enterpriseId());
+    public Enterprise(ConfirmEnterpriseTaxInformation command, EnterpriseRegister register) throws Exception {
+        OneEnterprisePerUscc.check(register, command.uscc());
         apply(new EnterpriseTaxInformationConfirmed(command.enterpriseId(), command.uscc(), command.name(),
                 command.legalRepresentativeAuthorizationId(),
                 command.financeManager() == null ? null : command.financeManagerAuthorizationId(),
                 command.confirmedBy()));
-        Authorization.Ports ports = new Authorization.Ports(relationships, claims, vault, directory);
         createNew(Authorization.class, () -> Authorization.bindLegalRepresentative(
                 command.legalRepresentativeAuthorizationId(), command.enterpriseId(), command.uscc(),
                 command.legalRepresentative(), LegalRepresentativeSource.TAX_INFORMATION_CONFIRMATION,
-                command.confirmedBy(), ports));
+                command.confirmedBy()));
         if (command.financeManager() != null) {
             createNew(Authorization.class, () -> Authorization.reportFinanceManager(
                     command.financeManagerAuthorizationId(), command.enterpriseId(), command.uscc(),
-                    command.financeManager(), command.confirmedBy(), ports));
+                    command.financeManager(), command.confirmedBy()));
         }
     }
 
     /**
-     * ACC-1: the old legal representative's binding ends and the new one's starts, in one transaction.
+     * ACC-1: the new legal representative's binding starts; the old one's ends in the same
+     * transaction, sent on {@link LegalRepresentativeChanged} (legalrepresentative slice).
      *
      * @return the authorization of the legal representative who was succeeded
      */
     @CommandHandler
-    public AuthorizationId handle(ChangeLegalRepresentative command, LegalRepresentations legalRepresentations,
-                       Relationships relationships, AuthorizationClaims claims, PersonalDataVault vault,
-                       PersonDirectory directory) throws Exception {
-        LegalRepresentativeMustChange.check(claims, uscc, command.newLegalRepresentative().document());
+    public AuthorizationId handle(ChangeLegalRepresentative command, AuthorizationFacts facts) throws Exception {
+        LegalRepresentativeMustChange.check(facts, uscc, command.newLegalRepresentative().documentHash());
         AuthorizationId previous = legalRepresentativeAuthorizationId;
-        legalRepresentations.endForSuccessor(previous, command.newAuthorizationId(), command.changedBy());
         apply(new LegalRepresentativeChanged(enterpriseId, uscc, previous, command.newAuthorizationId(),
                 command.source(), command.changedBy()));
-        Authorization.Ports ports = new Authorization.Ports(relationships, claims, vault, directory);
         createNew(Authorization.class, () -> Authorization.bindLegalRepresentative(command.newAuthorizationId(),
-                enterpriseId, uscc, command.newLegalRepresentative(), command.source(), command.changedBy(), ports));
+                enterpriseId, uscc, command.newLegalRepresentative(), command.source(), command.changedBy()));
         return previous;
     }
 
     /**
-     * ACC-4: a new report of the finance manager ends the previous report's authorization and
-     * starts a pending one for the new person, in one transaction.
+     * ACC-4: a new report of the finance manager starts a pending authorization for the new person;
+     * the previous report's authorization ends in the same transaction, sent on
+     * {@link FinanceManagerReplaced} (financemanager slice).
      */
     @CommandHandler
-    public AuthorizationId handle(ReportNewFinanceManager command, FinanceManagerReports financeManagerReports,
-                                  Relationships relationships, AuthorizationClaims claims, PersonalDataVault vault,
-                                  PersonDirectory directory) throws Exception {
-        FinanceManagerMustChange.check(claims, uscc, command.newFinanceManager().document());
+    public AuthorizationId handle(ReportNewFinanceManager command, AuthorizationFacts facts) throws Exception {
+        FinanceManagerMustChange.check(facts, uscc, command.newFinanceManager().documentHash());
         AuthorizationId previous = financeManagerAuthorizationId;
-        if (previous != null) {
-            financeManagerReports.endForNewReport(previous, command.newAuthorizationId(), command.reportedBy());
-        }
         apply(new FinanceManagerReplaced(enterpriseId, uscc, previous, command.newAuthorizationId(),
                 command.reportedBy()));
-        Authorization.Ports ports = new Authorization.Ports(relationships, claims, vault, directory);
         createNew(Authorization.class, () -> Authorization.reportFinanceManager(command.newAuthorizationId(),
-                enterpriseId, uscc, command.newFinanceManager(), command.reportedBy(), ports));
+                enterpriseId, uscc, command.newFinanceManager(), command.reportedBy()));
         return previous;
     }
 

@@ -2,7 +2,6 @@ package gov.etax.identity.command.enterprise;
 
 import static gov.etax.identity.kernel.refusal.Kind.CONFLICT;
 import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
-import static gov.etax.identity.kernel.refusal.Kind.NOT_FOUND;
 
 import gov.etax.identity.kernel.refusal.Kind;
 import gov.etax.identity.kernel.refusal.Reason;
@@ -12,9 +11,6 @@ public enum EnterpriseReason implements Reason {
     ENTERPRISE_ALREADY_CONFIRMED(CONFLICT, "REG-1",
             "The tax information of the enterprise with this unified social credit code is already confirmed.",
             "该企业的税务信息已确认"),
-    ENTERPRISE_NOT_FOUND(NOT_FOUND, "REG-1",
-            "No enterprise with this unified social credit code: enterprises exist once the tax authority confirms their tax information.",
-            "未查询到该企业，企业须经税务机关确认税务信息"),
     INVALID_ENTERPRISE_NAME(INVALID_INPUT, "REG-1",
             "The enterprise name must be 1 to 200 characters without control characters.",
             "企业名称不正确"),

@@ -1,5 +1,7 @@
 package gov.etax.identity.command.enterprise;
 
+import gov.etax.identity.command.authorization.AuthorizationReason;
+
 import gov.etax.identity.command.infrastructure.axon.AggregateRefusals;
 import gov.etax.identity.kernel.enterprise.commands.ChangeLegalRepresentative;
 import gov.etax.identity.kernel.enterprise.commands.ReportNewFinanceManager;
@@ -21,7 +23,7 @@ public class EnterpriseRefusals implements AggregateRefusals {
 
     @Override
     public Reason notFound() {
-        return EnterpriseReason.ENTERPRISE_NOT_FOUND;
+        return AuthorizationReason.ENTERPRISE_NOT_FOUND;
     }
 
     @Override

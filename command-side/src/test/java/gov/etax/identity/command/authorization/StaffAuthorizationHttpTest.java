@@ -381,6 +381,27 @@ class StaffAuthorizationHttpTest extends CommandSideHttpTest {
     }
 
     @Test
+    @DisplayName("ACC-5, ACC-6: ending a relationship found past its validity answers 409 AUTHORIZATION_EXPIRED and keeps the expiry, its look-up tables updated with it")
+    void expiryNoticedOnTheWayIsRecorded() {
+        Enterprise enterprise = enterprise();
+        Person officer = registered(http);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), CST);
+        String id = nominate(enterprise.asLegalRepresentative(), enterprise.uscc(), officer, "TAX_OFFICER", today.toString())
+                .text("authorizationId");
+        assertThat(http.as(naturalPersonSessionByFace(http, officer))
+                .post("/api/authorizations/" + id + "/confirmation", Map.of()).status()).isEqualTo(200);
+        clock.set(today.plusDays(1).atStartOfDay(CST).toInstant());
+
+        assertProblem(staff().delete("/api/tax-authority/authorizations/" + id + "?reason=DUTIES_CHANGED"), 409,
+                "AUTHORIZATION_EXPIRED", "ACC-5", null);
+        assertThat(eventTypes(database, id)).containsExactly("StaffNominated", "AuthorizationConfirmed",
+                "AuthorizationExpired");
+        assertThat(Staffing.count(database, "SELECT COUNT(*) FROM authorization_claim WHERE authorization_id = '"
+                + id + "'")).as("the expiry released the claim in the same transaction").isZero();
+        clock.advance(Duration.ofHours(10));
+    }
+
+    @Test
     @DisplayName("ACC-1, ACC-2: the agency asks for its staff member as tax agent of a client; the client confirms; the agent logs in at the agent entry")
     void taxAgents() {
         Enterprise client = enterprise();

@@ -1,19 +1,16 @@
 package gov.etax.identity.command.enterprise;
 
+import static gov.etax.identity.command.authorization.AuthorizationFakes.capture;
 import static gov.etax.identity.command.authorization.AuthorizationFakes.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.authorization.Authorization;
-import gov.etax.identity.command.authorization.AuthorizationFakes.Claims;
-import gov.etax.identity.command.authorization.AuthorizationFakes.Directory;
-import gov.etax.identity.command.authorization.AuthorizationFakes.EndedLegalRepresentations;
-import gov.etax.identity.command.authorization.AuthorizationFakes.InMemoryRelationships;
-import gov.etax.identity.command.authorization.AuthorizationFakes.Register;
+import gov.etax.identity.command.authorization.AuthorizationFakes.Facts;
 import gov.etax.identity.command.authorization.AuthorizationFakes.Vault;
-import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.support.Registrations;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.authorization.events.FinanceManagerReported;
 import gov.etax.identity.kernel.authorization.events.LegalRepresentativeBound;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
@@ -30,16 +27,15 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.PersonName;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.axonframework.eventhandling.EventMessage;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,12 +47,10 @@ import org.junit.jupiter.api.Test;
  */
 class EnterpriseTest {
 
-    private final Directory directory = new Directory();
-    private final InMemoryRelationships relationships = new InMemoryRelationships(directory);
-    private final Claims claims = new Claims();
+    private final Facts facts = new Facts();
     private final Vault vault = new Vault();
-    private final Register register = new Register();
-    private final EndedLegalRepresentations legalRepresentations = new EndedLegalRepresentations();
+    private final Map<Uscc, EnterpriseId> enterprises = new HashMap<>();
+    private final EnterpriseRegister register = uscc -> Optional.ofNullable(enterprises.get(uscc));
     private final EmbeddedEventStore authorizationEvents = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private FixtureConfiguration<Enterprise> fixture;
@@ -71,12 +65,8 @@ class EnterpriseTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Enterprise.class);
-        fixture.registerInjectableResource(directory.port());
-        fixture.registerInjectableResource(relationships);
-        fixture.registerInjectableResource(claims);
-        fixture.registerInjectableResource(vault);
+        fixture.registerInjectableResource(facts);
         fixture.registerInjectableResource(register);
-        fixture.registerInjectableResource(legalRepresentations);
         fixture.registerInjectableResource(Clock.systemUTC());
         // The fixture's own store takes one aggregate's events; authorizations created with createNew go to another.
         EventSourcingRepository<Authorization> authorizations = EventSourcingRepository.builder(Authorization.class)
@@ -109,23 +99,13 @@ class EnterpriseTest {
         assertThat(vault.open(lrAuthorization.value(), bound.holderDocumentNumber()))
                 .isEqualTo(legalRepresentative.document().value());
         assertThat(vault.open(lrAuthorization.value(), bound.holderName())).isEqualTo("张总");
-
-        Relationships.ActiveRelationship relationship = relationships.bound.get(lrAuthorization);
-        assertThat(relationship.role()).isEqualTo(RelationshipRole.LEGAL_REPRESENTATIVE);
-        assertThat(relationship.uscc()).isEqualTo(uscc);
-        assertThat(relationships.holders.get(lrAuthorization)).isEqualTo(legalRepresentative.document());
-        assertThat(register.enterprises).containsEntry(uscc, enterpriseId);
-
-        // ACC-3: once registered, that person holds the relationship and may log in as legal representative.
-        PersonId registered = directory.register(legalRepresentative.document());
-        assertThat(relationships.of(registered, java.time.Instant.now())).extracting(Relationships.ActiveRelationship::role)
-                .containsExactly(RelationshipRole.LEGAL_REPRESENTATIVE);
+        assertThat(bound.holderDocumentType()).isEqualTo(legalRepresentative.document().type());
     }
 
     @Test
     @DisplayName("ACC-4: a reported finance manager gets a pending authorization, not a relationship; a registered one is named by person id")
     void financeManagerPending() {
-        PersonId fm = directory.register(financeManager.document());
+        PersonId fm = facts.register(financeManager.document());
         List<Object> events = new ArrayList<>();
         fixture.givenNoPriorActivity()
                 .when(confirm(financeManager))
@@ -137,14 +117,12 @@ class EnterpriseTest {
         assertThat(reported.authorizationId()).isEqualTo(fmAuthorization);
         assertThat(reported.holderPersonId()).isEqualTo(fm);
         assertThat(vault.open(fmAuthorization.value(), reported.holderName())).isEqualTo("李会计");
-        assertThat(relationships.bound).doesNotContainKey(fmAuthorization);
-        assertThat(claims.claims).containsKeys(lrAuthorization, fmAuthorization);
     }
 
     @Test
     @DisplayName("REG-1: one enterprise per unified social credit code")
     void oneEnterprisePerUscc() {
-        register.claim(uscc, EnterpriseId.generate());
+        enterprises.put(uscc, EnterpriseId.generate());
         fixture.givenNoPriorActivity()
                 .when(confirm(null))
                 .expectException(refusal(EnterpriseReason.ENTERPRISE_ALREADY_CONFIRMED))
@@ -154,37 +132,34 @@ class EnterpriseTest {
     @Test
     @DisplayName("ACC-1: a new legal representative from market-regulation data: the old binding ends, the new one is in force")
     void legalRepresentativeChanges() {
-        claims.claim(lrAuthorization, uscc, RelationshipRole.LEGAL_REPRESENTATIVE, legalRepresentative.document(), null);
+        facts.claim(lrAuthorization, uscc, RelationshipRole.LEGAL_REPRESENTATIVE, legalRepresentative.document());
         AuthorizationId successor = AuthorizationId.generate();
         ReportedPerson newLr = person("王总");
         List<Object> events = new ArrayList<>();
         fixture.given(new EnterpriseTaxInformationConfirmed(enterpriseId, uscc, "江西某某科技有限公司", lrAuthorization, null,
                         "staff-1"))
-                .when(new ChangeLegalRepresentative(enterpriseId, newLr, LegalRepresentativeSource.MARKET_REGULATION,
+                .when(new ChangeLegalRepresentative(enterpriseId, sealed(successor, newLr), LegalRepresentativeSource.MARKET_REGULATION,
                         successor, "staff-2"))
                 .expectResultMessagePayload(lrAuthorization)
                 .expectEventsMatching(capture(events));
-        assertThat(legalRepresentations.ended).containsExactly(
-                new EndedLegalRepresentations.Ended(lrAuthorization, successor, "staff-2"));
         assertThat(events).containsExactly(new LegalRepresentativeChanged(enterpriseId, uscc, lrAuthorization, successor,
                 LegalRepresentativeSource.MARKET_REGULATION, "staff-2"));
         LegalRepresentativeBound bound = (LegalRepresentativeBound) historyOf(successor).get(0);
         assertThat(bound.authorizationId()).isEqualTo(successor);
         assertThat(bound.source()).isEqualTo(LegalRepresentativeSource.MARKET_REGULATION);
-        assertThat(relationships.holders.get(successor)).isEqualTo(newLr.document());
+        assertThat(vault.open(successor.value(), bound.holderDocumentNumber())).isEqualTo(newLr.document().value());
     }
 
     @Test
     @DisplayName("ACC-1: naming the legal representative already bound is refused")
     void sameLegalRepresentative() {
-        claims.claim(lrAuthorization, uscc, RelationshipRole.LEGAL_REPRESENTATIVE, legalRepresentative.document(), null);
+        facts.claim(lrAuthorization, uscc, RelationshipRole.LEGAL_REPRESENTATIVE, legalRepresentative.document());
         fixture.given(new EnterpriseTaxInformationConfirmed(enterpriseId, uscc, "江西某某科技有限公司", lrAuthorization, null,
                         "staff-1"))
-                .when(new ChangeLegalRepresentative(enterpriseId, legalRepresentative,
+                .when(new ChangeLegalRepresentative(enterpriseId, sealed(AuthorizationId.generate(), legalRepresentative),
                         LegalRepresentativeSource.CIVIL_AFFAIRS, AuthorizationId.generate(), "staff-2"))
                 .expectException(refusal(EnterpriseReason.SAME_LEGAL_REPRESENTATIVE))
                 .expectNoEvents();
-        assertThat(legalRepresentations.ended).isEmpty();
     }
 
     private List<Object> historyOf(AuthorizationId authorization) {
@@ -194,8 +169,14 @@ class EnterpriseTest {
     }
 
     private ConfirmEnterpriseTaxInformation confirm(ReportedPerson fm) {
-        return new ConfirmEnterpriseTaxInformation(enterpriseId, uscc, "江西某某科技有限公司", legalRepresentative, fm,
+        return new ConfirmEnterpriseTaxInformation(enterpriseId, uscc, "江西某某科技有限公司",
+                sealed(lrAuthorization, legalRepresentative), fm == null ? null : sealed(fmAuthorization, fm),
                 lrAuthorization, fm == null ? null : fmAuthorization, "staff-1");
+    }
+
+    /** The person as the service seals them before sending (docs/adr/0018). */
+    private SealedHolder sealed(AuthorizationId authorization, ReportedPerson person) {
+        return facts.seal(vault, authorization, person.document(), person.name());
     }
 
     private static ReportedPerson person(String name) {
@@ -206,22 +187,5 @@ class EnterpriseTest {
     private static Uscc uscc(String nineDigits) {
         String body = "91360100" + nineDigits;
         return new Uscc(body + Uscc.checkCharacter(body));
-    }
-
-    private static Matcher<List<EventMessage<?>>> capture(List<Object> into) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                for (Object message : (List<?>) actual) {
-                    into.add(((EventMessage<?>) message).getPayload());
-                }
-                return true;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("any events");
-            }
-        };
     }
 }

@@ -12,7 +12,7 @@ import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.etax.identity.command.authorization.Relationships;
+import gov.etax.identity.command.authorization.JdbcAuthorizationLookUps;
 import gov.etax.identity.command.authorization.Relationships.ActiveRelationship;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
@@ -135,7 +135,7 @@ class SpecialSubjectHttpTest extends CommandSideHttpTest {
     }
 
     private static void relate(Person person, RelationshipRole role) {
-        node.bean(Relationships.class).bind(new ActiveRelationship(AuthorizationId.generate(), EnterpriseId.generate(),
+        node.bean(JdbcAuthorizationLookUps.class).bind(new ActiveRelationship(AuthorizationId.generate(), EnterpriseId.generate(),
                 new Uscc(enterprise), role, null, Set.of(), null),
                 new DocumentNumber(DocumentType.RESIDENT_IDENTITY_CARD, person.document()));
     }

@@ -3,10 +3,9 @@ package gov.etax.identity.command.authorization.agency;
 import gov.etax.identity.command.authorization.AuthorizationReason;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.authorization.nominate.NomineeMustBeRegistered;
-import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.enterprise.Uscc;
-import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.PersonId;
 import java.time.Instant;
 
@@ -21,9 +20,8 @@ public final class AgentMustWorkForAgency {
     }
 
     /** @return the registered agent */
-    public static PersonId check(DocumentNumber agent, Uscc agency, PersonDirectory directory,
-                                 Relationships relationships, Instant now) {
-        PersonId person = NomineeMustBeRegistered.check(agent, directory);
+    public static PersonId check(SealedHolder agent, Uscc agency, Relationships relationships, Instant now) {
+        PersonId person = NomineeMustBeRegistered.check(agent);
         boolean atAgency = relationships.of(person, now).stream()
                 .anyMatch(r -> r.uscc().equals(agency) && r.role() != RelationshipRole.TAX_AGENT);
         if (!atAgency) {

@@ -1,10 +1,10 @@
 package gov.etax.identity.command.authorization.agency;
 
+import gov.etax.identity.command.authorization.AuthorizationFacts;
 import gov.etax.identity.command.authorization.AuthorizationReason;
+import gov.etax.identity.command.authorization.HolderSealing;
 import gov.etax.identity.command.authorization.nominate.ScopesOfRole;
 import gov.etax.identity.command.authorization.nominate.StaffNomination;
-import gov.etax.identity.command.enterprise.EnterpriseReason;
-import gov.etax.identity.command.enterprise.EnterpriseRegister;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.kernel.authorization.Actor;
@@ -33,11 +33,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaxAgencyRequests {
 
-    private final EnterpriseRegister register;
+    private final AuthorizationFacts facts;
+    private final HolderSealing sealing;
     private final CommandGateway commandGateway;
 
-    public TaxAgencyRequests(EnterpriseRegister register, CommandGateway commandGateway) {
-        this.register = register;
+    public TaxAgencyRequests(AuthorizationFacts facts, HolderSealing sealing, CommandGateway commandGateway) {
+        this.facts = facts;
+        this.sealing = sealing;
         this.commandGateway = commandGateway;
     }
 
@@ -65,11 +67,11 @@ public class TaxAgencyRequests {
                 request.agentDocumentNumber());
         Set<FunctionSet> scopes = StaffNomination.functionSets(request.scopes());
         LocalDate validUntil = StaffNomination.date(request.validUntil());
-        EnterpriseId clientId = register.find(client).orElseThrow(EnterpriseReason.ENTERPRISE_NOT_FOUND::refusal);
-        EnterpriseId agencyId = register.find(agency).orElseThrow(EnterpriseReason.ENTERPRISE_NOT_FOUND::refusal);
+        EnterpriseId clientId = facts.enterpriseWith(client).orElseThrow(AuthorizationReason.ENTERPRISE_NOT_FOUND::refusal);
+        EnterpriseId agencyId = facts.enterpriseWith(agency).orElseThrow(AuthorizationReason.ENTERPRISE_NOT_FOUND::refusal);
 
         AuthorizationId id = AuthorizationId.generate();
-        commandGateway.sendAndWait(new RequestTaxAgency(id, clientId, client, agencyId, agency, agent, scopes,
+        commandGateway.sendAndWait(new RequestTaxAgency(id, clientId, client, agencyId, agency, sealing.seal(id, agent), scopes,
                 validUntil, side, actor));
         return new Requested(id.value(), "PENDING", side.name(), side.other().name(),
                 ScopesOfRole.grantFor(RelationshipRole.TAX_AGENT, scopes), validUntil);

@@ -1,15 +1,14 @@
 package gov.etax.identity.command.authorization.confirm;
 
 import gov.etax.identity.command.authorization.AuthorizationReason;
-import gov.etax.identity.command.authorization.Outcome;
+import gov.etax.identity.command.authorization.HolderSealing;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
-import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.person.realname.RealNameService;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.command.verification.FaceVerification.FaceScanResult;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.commands.ConfirmAuthorization;
+import gov.etax.identity.kernel.person.commands.RaiseRealNameLevel;
 import gov.etax.identity.kernel.refusal.Refusal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
@@ -24,16 +23,14 @@ import org.springframework.stereotype.Service;
 public class AuthorizationConfirmation {
 
     private final FaceVerification faceVerification;
-    private final PersonDirectory directory;
+    private final HolderSealing sealing;
     private final CommandGateway commands;
-    private final RealNameService realName;
 
-    public AuthorizationConfirmation(FaceVerification faceVerification, PersonDirectory directory,
-                                     CommandGateway commands, RealNameService realName) {
+    public AuthorizationConfirmation(FaceVerification faceVerification, HolderSealing sealing,
+                                     CommandGateway commands) {
         this.faceVerification = faceVerification;
-        this.directory = directory;
+        this.sealing = sealing;
         this.commands = commands;
-        this.realName = realName;
     }
 
     public void confirm(CurrentPerson caller, String authorizationId, String faceVerificationToken) {
@@ -43,22 +40,21 @@ public class AuthorizationConfirmation {
         if (faceVerificationToken != null && !faceVerificationToken.isBlank()) {
             FaceScanResult scan = faceVerification.redeem(faceVerificationToken);
             boolean callersFace = scan.document() != null
-                    && directory.withDocument(scan.document()).filter(caller.personId()::equals).isPresent();
+                    && sealing.registeredWith(scan.document()).filter(caller.personId()::equals).isPresent();
             if (callersFace && scan.outcome() == FaceVerification.Outcome.PASSED) {
                 faceVerificationId = scan.verificationId();
             }
             failedScanOfCaller = callersFace && scan.outcome() == FaceVerification.Outcome.FAILED;
         }
         try {
-            Outcome outcome = commands.sendAndWait(
+            commands.sendAndWait(
                     new ConfirmAuthorization(id, CurrentActors.of(caller), caller.verifiedByFace(), faceVerificationId));
-            outcome.orThrow();
         } catch (Refusal refusal) {
             throw failedScanOfCaller && refusal.reason() == AuthorizationReason.FACE_VERIFICATION_REQUIRED
                     ? AuthorizationReason.FACE_VERIFICATION_FAILED.refusal() : refusal;
         }
         if (faceVerificationId != null) {
-            realName.raiseByRiskMatter(caller.personId(), faceVerificationId);
+            commands.sendAndWait(new RaiseRealNameLevel(caller.personId(), faceVerificationId));
         }
     }
 }

@@ -1,7 +1,6 @@
 package gov.etax.identity.command.authorization.expire;
 
 import gov.etax.identity.command.authorization.AuthorizationClaims;
-import gov.etax.identity.command.authorization.SessionsUnderRelationships;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.commands.ExpireAuthorization;
 import gov.etax.identity.kernel.refusal.Refusal;
@@ -25,14 +24,11 @@ public class AuthorizationExpirySweeper {
 
     private final AuthorizationClaims claims;
     private final CommandGateway commands;
-    private final SessionsUnderRelationships sessions;
     private final Clock clock;
 
-    public AuthorizationExpirySweeper(AuthorizationClaims claims, CommandGateway commands,
-                                      SessionsUnderRelationships sessions, Clock clock) {
+    public AuthorizationExpirySweeper(AuthorizationClaims claims, CommandGateway commands, Clock clock) {
         this.claims = claims;
         this.commands = commands;
-        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -45,7 +41,6 @@ public class AuthorizationExpirySweeper {
             try {
                 commands.sendAndWait(new ExpireAuthorization(due));
                 expired++;
-                sessions.endAll(due);
             } catch (Refusal refusal) {
                 // Another node or a request got there first.
                 log.debug("{} not expired here: {}", due, refusal.reason().code());

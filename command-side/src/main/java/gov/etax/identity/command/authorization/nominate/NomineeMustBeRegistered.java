@@ -1,8 +1,7 @@
 package gov.etax.identity.command.authorization.nominate;
 
 import gov.etax.identity.command.authorization.AuthorizationReason;
-import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.person.PersonId;
 
 /** ACC-1: a person who is not registered cannot be added: "该办税人员尚未注册". */
@@ -12,7 +11,10 @@ public final class NomineeMustBeRegistered {
     }
 
     /** @return the registered person holding the document */
-    public static PersonId check(DocumentNumber nominee, PersonDirectory directory) {
-        return directory.withDocument(nominee).orElseThrow(AuthorizationReason.STAFF_NOT_REGISTERED::refusal);
+    public static PersonId check(SealedHolder nominee) {
+        if (nominee.registeredAs() == null) {
+            throw AuthorizationReason.STAFF_NOT_REGISTERED.refusal();
+        }
+        return nominee.registeredAs();
     }
 }

@@ -1,16 +1,16 @@
 package gov.etax.identity.command.authorization.nominate;
 
+import gov.etax.identity.command.authorization.AuthorizationFacts;
 import gov.etax.identity.command.authorization.AuthorizationReason;
+import gov.etax.identity.command.authorization.HolderSealing;
 import gov.etax.identity.command.authorization.OnlyLegalRepresentativeOrFinanceManager;
-import gov.etax.identity.command.enterprise.EnterpriseReason;
-import gov.etax.identity.command.enterprise.EnterpriseRegister;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
-import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.kernel.authorization.Actor;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.FunctionSet;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.authorization.TaxOfficerIdentity;
 import gov.etax.identity.kernel.authorization.commands.AddInvoicingOfficer;
 import gov.etax.identity.kernel.authorization.commands.AddTaxOfficer;
@@ -36,13 +36,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class StaffNomination {
 
-    private final EnterpriseRegister register;
-    private final PersonDirectory directory;
+    private final AuthorizationFacts facts;
+    private final HolderSealing sealing;
     private final CommandGateway commandGateway;
 
-    public StaffNomination(EnterpriseRegister register, PersonDirectory directory, CommandGateway commandGateway) {
-        this.register = register;
-        this.directory = directory;
+    public StaffNomination(AuthorizationFacts facts, HolderSealing sealing, CommandGateway commandGateway) {
+        this.facts = facts;
+        this.sealing = sealing;
         this.commandGateway = commandGateway;
     }
 
@@ -73,13 +73,15 @@ public class StaffNomination {
         Set<FunctionSet> requested = functionSets(nomination.scopes());
         LocalDate validUntil = date(nomination.validUntil());
         TaxOfficerIdentity identity = role == RelationshipRole.TAX_OFFICER ? identity(nomination.taxOfficerIdentity()) : null;
-        EnterpriseId enterpriseId = register.find(uscc).orElseThrow(EnterpriseReason.ENTERPRISE_NOT_FOUND::refusal);
-        NomineeMustBeRegistered.check(nominee, directory);
+        EnterpriseId enterpriseId = facts.enterpriseWith(uscc)
+                .orElseThrow(AuthorizationReason.ENTERPRISE_NOT_FOUND::refusal);
+        sealing.registeredWith(nominee).orElseThrow(AuthorizationReason.STAFF_NOT_REGISTERED::refusal);
 
         AuthorizationId id = AuthorizationId.generate();
+        SealedHolder sealed = sealing.seal(id, nominee);
         Object command = role == RelationshipRole.TAX_OFFICER
-                ? new AddTaxOfficer(id, enterpriseId, uscc, nominee, identity, requested, validUntil, actor)
-                : new AddInvoicingOfficer(id, enterpriseId, uscc, nominee, requested, validUntil, actor);
+                ? new AddTaxOfficer(id, enterpriseId, uscc, sealed, identity, requested, validUntil, actor)
+                : new AddInvoicingOfficer(id, enterpriseId, uscc, sealed, requested, validUntil, actor);
         commandGateway.sendAndWait(command);
         return new Nominated(id.value(), "PENDING", role.name(), ScopesOfRole.grantFor(role, requested), validUntil);
     }

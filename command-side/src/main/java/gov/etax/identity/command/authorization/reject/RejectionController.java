@@ -1,6 +1,5 @@
 package gov.etax.identity.command.authorization.reject;
 
-import gov.etax.identity.command.authorization.Outcome;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
@@ -28,9 +27,8 @@ public class RejectionController {
 
     @PostMapping("/api/authorizations/{authorizationId}/rejection")
     public Map<String, String> reject(@PathVariable String authorizationId, @AuthenticationPrincipal Jwt token) {
-        Outcome outcome = commands.sendAndWait(
+        commands.sendAndWait(
                 new RejectAuthorization(AuthorizationId.parse(authorizationId), CurrentActors.of(CurrentPerson.of(token))));
-        outcome.orThrow();
         return Map.of("authorizationId", authorizationId, "status", "REJECTED");
     }
 }

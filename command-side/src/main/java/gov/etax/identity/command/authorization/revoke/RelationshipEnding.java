@@ -2,8 +2,6 @@ package gov.etax.identity.command.authorization.revoke;
 
 import gov.etax.identity.command.authorization.AuthorizationReason;
 import gov.etax.identity.command.authorization.OnlyLegalRepresentativeOrFinanceManager;
-import gov.etax.identity.command.authorization.Outcome;
-import gov.etax.identity.command.authorization.SessionsUnderRelationships;
 import gov.etax.identity.command.infrastructure.security.CurrentActors;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.kernel.authorization.Actor;
@@ -21,11 +19,9 @@ import org.springframework.stereotype.Service;
 public class RelationshipEnding {
 
     private final CommandGateway commands;
-    private final SessionsUnderRelationships sessions;
 
-    public RelationshipEnding(CommandGateway commands, SessionsUnderRelationships sessions) {
+    public RelationshipEnding(CommandGateway commands) {
         this.commands = commands;
-        this.sessions = sessions;
     }
 
     /** ACC-6: 现有办税人员 → 删除, by the legal representative or finance manager (or the agency's, for a tax agent). */
@@ -50,10 +46,7 @@ public class RelationshipEnding {
     }
 
     private void end(RevokeRelationship command) {
-        Outcome outcome = commands.sendAndWait(command);
-        // Revoked, or found expired on the way: either way the relationship's sessions end with it.
-        sessions.endAll(command.authorizationId());
-        outcome.orThrow();
+        commands.sendAndWait(command);
     }
 
     /** Reasons a caller may give; LEGAL_REPRESENTATIVE_CHANGED is the system's own. */

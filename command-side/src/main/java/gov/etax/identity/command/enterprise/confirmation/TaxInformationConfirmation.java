@@ -1,8 +1,10 @@
 package gov.etax.identity.command.enterprise.confirmation;
 
+import gov.etax.identity.command.authorization.HolderSealing;
 import gov.etax.identity.command.enterprise.EnterpriseReason;
 import gov.etax.identity.command.enterprise.EnterpriseRegister;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.ReportedPerson;
 import gov.etax.identity.kernel.enterprise.Uscc;
@@ -21,10 +23,13 @@ public class TaxInformationConfirmation {
     private static final int MAX_NAME_LENGTH = 200;
 
     private final EnterpriseRegister register;
+    private final HolderSealing sealing;
     private final CommandGateway commandGateway;
 
-    public TaxInformationConfirmation(EnterpriseRegister register, CommandGateway commandGateway) {
+    public TaxInformationConfirmation(EnterpriseRegister register, HolderSealing sealing,
+                                      CommandGateway commandGateway) {
         this.register = register;
+        this.sealing = sealing;
         this.commandGateway = commandGateway;
     }
 
@@ -54,10 +59,16 @@ public class TaxInformationConfirmation {
         EnterpriseId enterpriseId = EnterpriseId.generate();
         AuthorizationId legalRepresentativeAuthorization = AuthorizationId.generate();
         AuthorizationId financeManagerAuthorization = financeManager == null ? null : AuthorizationId.generate();
-        commandGateway.sendAndWait(new ConfirmEnterpriseTaxInformation(enterpriseId, uscc, name, legalRepresentative,
-                financeManager, legalRepresentativeAuthorization, financeManagerAuthorization, staffId));
+        commandGateway.sendAndWait(new ConfirmEnterpriseTaxInformation(enterpriseId, uscc, name,
+                seal(legalRepresentativeAuthorization, legalRepresentative),
+                financeManager == null ? null : seal(financeManagerAuthorization, financeManager),
+                legalRepresentativeAuthorization, financeManagerAuthorization, staffId));
         return new Confirmed(enterpriseId.value(), uscc.value(), legalRepresentativeAuthorization.value(),
                 financeManagerAuthorization == null ? null : financeManagerAuthorization.value());
+    }
+
+    private SealedHolder seal(AuthorizationId authorization, ReportedPerson person) {
+        return sealing.seal(authorization, person.document(), person.name());
     }
 
     public static ReportedPerson reported(PersonData data) {

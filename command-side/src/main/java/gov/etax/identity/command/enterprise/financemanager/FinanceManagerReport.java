@@ -1,6 +1,8 @@
 package gov.etax.identity.command.enterprise.financemanager;
 
-import gov.etax.identity.command.authorization.AuthorizationClaims;
+import gov.etax.identity.command.authorization.AuthorizationFacts;
+import gov.etax.identity.command.authorization.AuthorizationReason;
+import gov.etax.identity.command.authorization.HolderSealing;
 import gov.etax.identity.command.enterprise.EnterpriseReason;
 import gov.etax.identity.command.enterprise.EnterpriseRegister;
 import gov.etax.identity.command.enterprise.confirmation.TaxInformationConfirmation;
@@ -18,13 +20,15 @@ import org.springframework.stereotype.Service;
 public class FinanceManagerReport {
 
     private final EnterpriseRegister register;
-    private final AuthorizationClaims claims;
+    private final AuthorizationFacts facts;
+    private final HolderSealing sealing;
     private final CommandGateway commands;
 
-    public FinanceManagerReport(EnterpriseRegister register, AuthorizationClaims claims,
+    public FinanceManagerReport(EnterpriseRegister register, AuthorizationFacts facts, HolderSealing sealing,
                                 CommandGateway commands) {
         this.register = register;
-        this.claims = claims;
+        this.facts = facts;
+        this.sealing = sealing;
         this.commands = commands;
     }
 
@@ -42,12 +46,12 @@ public class FinanceManagerReport {
         Uscc uscc = new Uscc(usccText);
         ReportedPerson person = TaxInformationConfirmation.reported(
                 new TaxInformationConfirmation.PersonData(request.documentType(), request.documentNumber(), request.name()));
-        EnterpriseId enterpriseId = register.find(uscc).orElseThrow(EnterpriseReason.ENTERPRISE_NOT_FOUND::refusal);
-        FinanceManagerMustChange.check(claims, uscc, person.document());
+        EnterpriseId enterpriseId = register.find(uscc).orElseThrow(AuthorizationReason.ENTERPRISE_NOT_FOUND::refusal);
+        FinanceManagerMustChange.check(facts, uscc, sealing.hashOf(person.document()));
 
         AuthorizationId authorizationId = AuthorizationId.generate();
-        AuthorizationId previous = commands.sendAndWait(
-                new ReportNewFinanceManager(enterpriseId, person, authorizationId, staffId));
+        AuthorizationId previous = commands.sendAndWait(new ReportNewFinanceManager(enterpriseId,
+                sealing.seal(authorizationId, person.document(), person.name()), authorizationId, staffId));
         return new Reported(enterpriseId.value(), uscc.value(), previous == null ? null : previous.value(),
                 authorizationId.value(), "PENDING");
     }

@@ -1,6 +1,8 @@
 package gov.etax.identity.command.enterprise.legalrepresentative;
 
-import gov.etax.identity.command.authorization.AuthorizationClaims;
+import gov.etax.identity.command.authorization.AuthorizationFacts;
+import gov.etax.identity.command.authorization.AuthorizationReason;
+import gov.etax.identity.command.authorization.HolderSealing;
 import gov.etax.identity.command.enterprise.EnterpriseReason;
 import gov.etax.identity.command.enterprise.EnterpriseRegister;
 import gov.etax.identity.command.enterprise.confirmation.TaxInformationConfirmation;
@@ -20,13 +22,15 @@ import org.springframework.stereotype.Service;
 public class LegalRepresentativeChange {
 
     private final EnterpriseRegister register;
-    private final AuthorizationClaims claims;
+    private final AuthorizationFacts facts;
+    private final HolderSealing sealing;
     private final CommandGateway commands;
 
-    public LegalRepresentativeChange(EnterpriseRegister register, AuthorizationClaims claims,
+    public LegalRepresentativeChange(EnterpriseRegister register, AuthorizationFacts facts, HolderSealing sealing,
                                      CommandGateway commands) {
         this.register = register;
-        this.claims = claims;
+        this.facts = facts;
+        this.sealing = sealing;
         this.commands = commands;
     }
 
@@ -44,12 +48,12 @@ public class LegalRepresentativeChange {
         ReportedPerson person = TaxInformationConfirmation.reported(
                 new TaxInformationConfirmation.PersonData(request.documentType(), request.documentNumber(), request.name()));
         LegalRepresentativeSource source = source(request.source());
-        EnterpriseId enterpriseId = register.find(uscc).orElseThrow(EnterpriseReason.ENTERPRISE_NOT_FOUND::refusal);
-        LegalRepresentativeMustChange.check(claims, uscc, person.document());
+        EnterpriseId enterpriseId = register.find(uscc).orElseThrow(AuthorizationReason.ENTERPRISE_NOT_FOUND::refusal);
+        LegalRepresentativeMustChange.check(facts, uscc, sealing.hashOf(person.document()));
 
         AuthorizationId authorizationId = AuthorizationId.generate();
-        AuthorizationId previous = commands.sendAndWait(
-                new ChangeLegalRepresentative(enterpriseId, person, source, authorizationId, staffId));
+        AuthorizationId previous = commands.sendAndWait(new ChangeLegalRepresentative(enterpriseId,
+                sealing.seal(authorizationId, person.document(), person.name()), source, authorizationId, staffId));
         return new Changed(enterpriseId.value(), uscc.value(), previous.value(), authorizationId.value(), source.name());
     }
 

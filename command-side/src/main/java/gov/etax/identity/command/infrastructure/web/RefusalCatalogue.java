@@ -27,16 +27,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Which refusals an endpoint can answer, read from the bytecode: every {@link Reason} constant
  * reachable from the handler method, following calls within the application (an interface to its
- * implementations, a lambda to its body) and a command or query it creates to the handlers of that
- * message, with the refusals the command gateway answers for that command's target (a missing or
- * contended aggregate). The API description lists these codes under each operation, so it cannot
- * drift from the code that refuses.
+ * implementations, a lambda to its body) and a command, query or event it creates to the handlers
+ * of that message, with the refusals the command gateway answers for a command's target (a missing
+ * or contended aggregate). The API description lists these codes under each operation, so it
+ * cannot drift from the code that refuses.
  */
 public final class RefusalCatalogue {
 
     private static final String ROOT = "gov/etax/identity/";
+    /** Event handlers too: on the command side they subscribe, so their refusals reach the command's caller. */
     private static final Set<String> MESSAGE_HANDLERS = Set.of("Lorg/axonframework/commandhandling/CommandHandler;",
-            "Lorg/axonframework/queryhandling/QueryHandler;");
+            "Lorg/axonframework/queryhandling/QueryHandler;", "Lorg/axonframework/eventhandling/EventHandler;");
 
     private record MethodRef(String owner, String name, String descriptor) {
     }

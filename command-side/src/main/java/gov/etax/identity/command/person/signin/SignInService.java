@@ -1,6 +1,5 @@
 package gov.etax.identity.command.person.signin;
 
-import gov.etax.identity.command.authorization.Outcome;
 import gov.etax.identity.command.authorization.PendingAuthorizations;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
@@ -331,9 +330,8 @@ public class SignInService {
         if (!Boolean.TRUE.equals(request.confirmPendingAuthorization())) {
             throw SignInReason.PENDING_AUTHORIZATION_TO_CONFIRM.refusal().with("authorizationId", pending.value());
         }
-        Outcome outcome = commandGateway.sendAndWait(new ConfirmAuthorization(pending, new Actor(person, null),
+        commandGateway.sendAndWait(new ConfirmAuthorization(pending, new Actor(person, null),
                 method == AuthenticationMethod.PASSWORD_FACE, factor.faceVerificationId()));
-        outcome.orThrow();
         return new ActingFor(enterprise, RelationshipRole.FINANCE_MANAGER);
     }
 

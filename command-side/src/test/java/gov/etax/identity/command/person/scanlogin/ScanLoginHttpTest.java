@@ -9,7 +9,7 @@ import static gov.etax.identity.command.support.SignIns.logIn;
 import static gov.etax.identity.command.support.SignIns.logInForEnterprise;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.command.authorization.Relationships;
+import gov.etax.identity.command.authorization.JdbcAuthorizationLookUps;
 import gov.etax.identity.command.authorization.Relationships.ActiveRelationship;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
@@ -79,7 +79,7 @@ class ScanLoginHttpTest extends CommandSideHttpTest {
         String document = residentIdNumber();
         register(http, document, phone);
         String enterprise = uscc();
-        node.bean(Relationships.class).bind(new ActiveRelationship(AuthorizationId.generate(), EnterpriseId.generate(),
+        node.bean(JdbcAuthorizationLookUps.class).bind(new ActiveRelationship(AuthorizationId.generate(), EnterpriseId.generate(),
                 new Uscc(enterprise), RelationshipRole.FINANCE_MANAGER, null, Set.of(), null),
                 new DocumentNumber(DocumentType.RESIDENT_IDENTITY_CARD, document));
         String appSession = logInForEnterprise(http, phone, PASSWORD, enterprise, null);

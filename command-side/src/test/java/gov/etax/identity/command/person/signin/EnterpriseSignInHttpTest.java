@@ -11,7 +11,7 @@ import static gov.etax.identity.command.support.SignIns.logInForEnterprise;
 import static gov.etax.identity.command.support.SignIns.smsCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gov.etax.identity.command.authorization.Relationships;
+import gov.etax.identity.command.authorization.JdbcAuthorizationLookUps;
 import gov.etax.identity.command.authorization.Relationships.ActiveRelationship;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
@@ -53,7 +53,7 @@ class EnterpriseSignInHttpTest extends CommandSideHttpTest {
     }
 
     private static void relate(Person person, String uscc, RelationshipRole role, Instant validUntil) {
-        node.bean(Relationships.class).bind(new ActiveRelationship(AuthorizationId.generate(), EnterpriseId.generate(),
+        node.bean(JdbcAuthorizationLookUps.class).bind(new ActiveRelationship(AuthorizationId.generate(), EnterpriseId.generate(),
                 new Uscc(uscc), role, role == RelationshipRole.TAX_OFFICER ? "MAIN" : null, Set.of(), validUntil),
                 new DocumentNumber(DocumentType.RESIDENT_IDENTITY_CARD, person.document()));
     }

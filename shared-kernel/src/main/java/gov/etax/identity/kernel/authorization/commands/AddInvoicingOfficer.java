@@ -3,9 +3,9 @@ package gov.etax.identity.kernel.authorization.commands;
 import gov.etax.identity.kernel.authorization.Actor;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.FunctionSet;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.Uscc;
-import gov.etax.identity.kernel.person.DocumentNumber;
 import java.time.LocalDate;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -15,7 +15,7 @@ public record AddInvoicingOfficer(
         @TargetAggregateIdentifier AuthorizationId authorizationId,
         EnterpriseId enterpriseId,
         Uscc uscc,
-        DocumentNumber nominee,
+        SealedHolder nominee,
         Set<FunctionSet> scopes,
         LocalDate validUntil,
         Actor nominatedBy) {

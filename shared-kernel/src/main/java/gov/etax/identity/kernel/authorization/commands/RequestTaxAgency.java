@@ -4,9 +4,9 @@ import gov.etax.identity.kernel.authorization.Actor;
 import gov.etax.identity.kernel.authorization.AgencySide;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.FunctionSet;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.Uscc;
-import gov.etax.identity.kernel.person.DocumentNumber;
 import java.time.LocalDate;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -24,7 +24,7 @@ public record RequestTaxAgency(
         Uscc clientUscc,
         EnterpriseId agencyEnterpriseId,
         Uscc agencyUscc,
-        DocumentNumber agent,
+        SealedHolder agent,
         Set<FunctionSet> scopes,
         LocalDate validUntil,
         AgencySide initiatedBy,

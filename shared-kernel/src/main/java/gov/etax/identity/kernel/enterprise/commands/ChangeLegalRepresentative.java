@@ -1,9 +1,9 @@
 package gov.etax.identity.kernel.enterprise.commands;
 
 import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.LegalRepresentativeSource;
-import gov.etax.identity.kernel.enterprise.ReportedPerson;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ChangeLegalRepresentative(
         @TargetAggregateIdentifier EnterpriseId enterpriseId,
-        ReportedPerson newLegalRepresentative,
+        SealedHolder newLegalRepresentative,
         LegalRepresentativeSource source,
         AuthorizationId newAuthorizationId,
         String changedBy) {

@@ -1,8 +1,8 @@
 package gov.etax.identity.kernel.enterprise.commands;
 
 import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
-import gov.etax.identity.kernel.enterprise.ReportedPerson;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -19,8 +19,8 @@ public record ConfirmEnterpriseTaxInformation(
         @TargetAggregateIdentifier EnterpriseId enterpriseId,
         Uscc uscc,
         String name,
-        ReportedPerson legalRepresentative,
-        ReportedPerson financeManager,
+        SealedHolder legalRepresentative,
+        SealedHolder financeManager,
         AuthorizationId legalRepresentativeAuthorizationId,
         AuthorizationId financeManagerAuthorizationId,
         String confirmedBy) {

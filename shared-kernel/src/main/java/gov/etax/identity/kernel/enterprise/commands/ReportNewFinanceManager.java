@@ -1,8 +1,8 @@
 package gov.etax.identity.kernel.enterprise.commands;
 
 import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.authorization.SealedHolder;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
-import gov.etax.identity.kernel.enterprise.ReportedPerson;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ReportNewFinanceManager(
         @TargetAggregateIdentifier EnterpriseId enterpriseId,
-        ReportedPerson newFinanceManager,
+        SealedHolder newFinanceManager,
         AuthorizationId newAuthorizationId,
         String reportedBy) {
 }

@@ -1,6 +1,5 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.authorization;
 
-import gov.etax.identity.command.authorization.PendingAuthorizations;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.person.PersonId;
