@@ -16,13 +16,14 @@ class CommandSideArchitectureTest {
 
     /**
      * The aggregate and its rules stay testable with in-memory ports; Spring and JDBC live in
-     * adapters. A slice's REST controller and its application service (@Service) are adapters.
+     * adapters. A slice's REST controller, its application service (@Service), its JDBC adapters and
+     * look-up projections (@Component) are adapters: Spring beans, never used by the aggregate.
      */
     @ArchTest
     static final ArchRule domainIsFrameworkFree = noClasses()
             .that().resideInAPackage("..command.person..")
             .and().haveSimpleNameNotEndingWith("Controller")
-            .and().areNotAnnotatedWith(org.springframework.stereotype.Service.class)
+            .and().areNotMetaAnnotatedWith(org.springframework.stereotype.Component.class)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
             .because("REG-2, REG-3: the aggregate and its rules depend on Axon and their ports only, not on Spring or persistence");

@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.person.signin;
 
 import gov.etax.identity.command.person.signin.SessionStore;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
