@@ -11,12 +11,12 @@ import org.axonframework.commandhandling.callbacks.FutureCallback;
  * commits: one transaction for both histories. It goes to the bus, not the gateway: a retry belongs
  * to the outer command as a whole, never to a nested one on another thread.
  */
-final class NestedCommands {
+public final class NestedCommands {
 
     private NestedCommands() {
     }
 
-    static void dispatch(CommandBus commandBus, Object command) {
+    public static void dispatch(CommandBus commandBus, Object command) {
         FutureCallback<Object, Object> callback = new FutureCallback<>();
         commandBus.dispatch(GenericCommandMessage.asCommandMessage(command), callback);
         CommandResultMessage<?> result = callback.getResult();
