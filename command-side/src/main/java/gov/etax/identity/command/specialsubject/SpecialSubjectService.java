@@ -3,7 +3,7 @@ package gov.etax.identity.command.specialsubject;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.person.realname.RealNameService;
+import gov.etax.identity.command.person.RiskMatters;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.matter.CrossRegionMatterId;
 import gov.etax.identity.kernel.matter.TaxAuthorityCode;
@@ -32,11 +32,11 @@ public class SpecialSubjectService {
     private final PersonNames names;
     private final CommandGateway commandGateway;
     private final Clock clock;
-    private final RealNameService realName;
+    private final RiskMatters realName;
 
     public SpecialSubjectService(MatterRegister matters, Relationships relationships, PersonDirectory directory,
                                  PersonNames names, CommandGateway commandGateway, Clock clock,
-                                 RealNameService realName) {
+                                 RiskMatters realName) {
         this.realName = realName;
         this.matters = matters;
         this.relationships = relationships;

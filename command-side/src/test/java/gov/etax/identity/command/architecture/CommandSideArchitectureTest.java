@@ -2,6 +2,8 @@ package gov.etax.identity.command.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -27,6 +29,37 @@ class CommandSideArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
             .because("REG-2, REG-3: the aggregate and its rules depend on Axon and their ports only, not on Spring or persistence");
+
+    /**
+     * Persons and authorizations share tables, not code: person reads relationships through its own
+     * port. The one exception is the answer type of ConfirmAuthorization, which goes once that
+     * handler refuses by throwing.
+     */
+    @ArchTest
+    static final ArchRule personDoesNotImportAuthorization = noClasses()
+            .that().resideInAPackage("..command.person..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..command.authorization..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("Outcome"))))
+            .because("person and authorization are modules that must not import each other");
+
+    @ArchTest
+    static final ArchRule smsDoesNotImportPerson = noClasses()
+            .that().resideInAPackage("..command.sms..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.person..", "..command.authorization..")
+            .because("sms is below person: it asks its own SmsRecipients port, which person implements");
+
+    @ArchTest
+    static final ArchRule infrastructureDoesNotImportPersonOrSms = noClasses()
+            .that().resideInAPackage("..command.infrastructure..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.person..", "..command.sms..")
+            .because("infrastructure is below every module: security asks its own SessionLookup port, which person implements");
+
+    /** Other modules see person's top package only, never a slice of it. */
+    @ArchTest
+    static final ArchRule personSlicesAreInternal = noClasses()
+            .that().resideInAnyPackage("..command.simulator..", "..command.specialsubject..", "..command.sms..")
+            .should().dependOnClassesThat().resideInAPackage("..command.person.*..")
+            .because("a module's slices are its own; what others use sits in its top package");
 
     /** Simulators exist in dev only; production code reaching into them would break without them. */
     @ArchTest

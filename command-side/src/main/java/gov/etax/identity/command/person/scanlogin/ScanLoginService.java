@@ -4,6 +4,7 @@ import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.infrastructure.security.PasswordGateReason;
 import gov.etax.identity.command.infrastructure.security.PersonSession;
 import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
+import gov.etax.identity.command.person.AppScanApprovals;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.EnterpriseRoles;
 import gov.etax.identity.command.person.PersonDirectory;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
  * session of its own, and the web exchanges the approved ticket once for a session.
  */
 @Service
-public class ScanLoginService {
+public class ScanLoginService implements AppScanApprovals {
 
     static final Duration TICKET_LIFETIME = Duration.ofMinutes(2);
 
@@ -72,6 +73,7 @@ public class ScanLoginService {
     }
 
     /** The app side: a person's app session approves the ticket it scanned. */
+    @Override
     public void approve(String ticketId, CurrentPerson appSession, String app) {
         LoginTickets.Ticket ticket = usable(ticketId);
         LoginEntry entry = AppBusinessType.entry(app, appSession.entry());
@@ -87,6 +89,7 @@ public class ScanLoginService {
      * The IIT app approves from its own login, which ends in a face scan (LOGIN-5), not from a
      * session of this system: so a person without a password here (PWD-4) can approve too.
      */
+    @Override
     public void approveInIitApp(String ticketId, String faceVerificationToken) {
         LoginTickets.Ticket ticket = usable(ticketId);
         if (faceVerificationToken == null || faceVerificationToken.isBlank()) {
