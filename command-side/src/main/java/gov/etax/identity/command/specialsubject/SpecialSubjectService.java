@@ -53,7 +53,12 @@ public class SpecialSubjectService {
 
     public CrossRegionMatterId record(MatterReport report, String staffId) {
         CrossRegionMatterId matterId = CrossRegionMatterId.generate();
-        commandGateway.sendAndWait(new RecordCrossRegionMatter(matterId, MatterVisibility.requireNumber(report.matterNumber()),
+        String number = MatterVisibility.requireNumber(report.matterNumber());
+        // The look-up's key still refuses a number recorded meanwhile by another request.
+        if (matters.byNumber(number).isPresent()) {
+            throw SpecialSubjectReason.MATTER_ALREADY_RECORDED.refusal();
+        }
+        commandGateway.sendAndWait(new RecordCrossRegionMatter(matterId, number,
                 new Uscc(report.uscc()), report.projectName(), new TaxAuthorityCode(report.competentAuthority()),
                 new PersonName(report.handlerName()), new MobilePhone(report.handlerPhone()), staffId));
         return matterId;
