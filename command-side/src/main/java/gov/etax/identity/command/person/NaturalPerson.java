@@ -42,7 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Revision("1")
 public class NaturalPerson {
 
-    /** The bean (infrastructure's) that decides when a person is snapshotted. */
+    /** The bean (PersonSnapshots) that decides when a person is snapshotted. */
     public static final String SNAPSHOT_TRIGGER = "naturalPersonSnapshotTrigger";
 
     @AggregateIdentifier

@@ -1,8 +1,7 @@
 package gov.etax.identity.command.simulator;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
-import gov.etax.identity.command.person.scanlogin.AppBusinessType;
-import gov.etax.identity.command.person.scanlogin.ScanLoginService;
+import gov.etax.identity.command.person.AppScanApprovals;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.annotation.Profile;
@@ -23,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("dev")
 public class SimulatedAppScanController implements DevelopmentSimulator {
 
-    private final ScanLoginService scanLogin;
+    private final AppScanApprovals scanLogin;
 
-    public SimulatedAppScanController(ScanLoginService scanLogin) {
+    public SimulatedAppScanController(AppScanApprovals scanLogin) {
         this.scanLogin = scanLogin;
     }
 
@@ -38,7 +37,7 @@ public class SimulatedAppScanController implements DevelopmentSimulator {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void approve(@PathVariable String ticketId, @AuthenticationPrincipal Jwt appSession,
                         @RequestBody Approval approval) {
-        if (appSession == null && AppBusinessType.IIT_APP.equals(approval.app()) && approval.faceVerificationToken() != null) {
+        if (appSession == null && AppScanApprovals.IIT_APP.equals(approval.app()) && approval.faceVerificationToken() != null) {
             scanLogin.approveInIitApp(ticketId, approval.faceVerificationToken());
             return;
         }

@@ -4,10 +4,6 @@ import gov.etax.identity.command.infrastructure.ratelimit.ClientAddress;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimitProperties;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimitReason;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimits;
-import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.person.PersonPhones;
-import gov.etax.identity.command.person.signin.SignInReason;
-import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
@@ -31,26 +27,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class SmsChallengeController {
 
     private final SmsChallenges challenges;
-    private final PersonDirectory personDirectory;
+    private final SmsRecipients recipients;
     private final FaceVerification faceVerification;
     private final RateLimits rateLimits;
     private final RateLimitProperties limits;
     private final ClientAddress clientAddress;
-    private final PersonPhones personPhones;
-    private final OfflineCollections offlineCollections;
 
-    public SmsChallengeController(SmsChallenges challenges, PersonDirectory personDirectory,
+    public SmsChallengeController(SmsChallenges challenges, SmsRecipients recipients,
                                   FaceVerification faceVerification, RateLimits rateLimits, RateLimitProperties limits,
-                                  ClientAddress clientAddress, PersonPhones personPhones,
-                                  OfflineCollections offlineCollections) {
-        this.offlineCollections = offlineCollections;
+                                  ClientAddress clientAddress) {
         this.challenges = challenges;
-        this.personDirectory = personDirectory;
+        this.recipients = recipients;
         this.faceVerification = faceVerification;
         this.rateLimits = rateLimits;
         this.limits = limits;
         this.clientAddress = clientAddress;
-        this.personPhones = personPhones;
     }
 
     /**
@@ -102,11 +93,10 @@ public class SmsChallengeController {
         rateLimits.admit("sms-address", clientAddress.of(http), limits.smsPerAddress(), RateLimitReason.SMS_LIMIT_PER_ADDRESS);
         if (toDocument) {
             DocumentNumber document = new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber());
-            phone = personPhones.soleLoginPhone(personDirectory.withDocument(document)
-                    .orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal));
+            phone = recipients.soleLoginPhone(document);
         }
         // Refusals by binding come before REG-7 counts, so they cost the phone no sends.
-        SmsRecipientAllowed.check(phone, purpose, personDirectory, recovery);
+        SmsRecipientAllowed.check(phone, purpose, recipients, recovery);
         SentChallenge sent = challenges.send(phone, purpose);
         return ResponseEntity.accepted()
                 .body(new Sent(phone.masked(), purpose, sent.expiresAt(), sent.sendsLeftInWindow()));
@@ -115,9 +105,7 @@ public class SmsChallengeController {
     /** REG-4: the hall verified the person; the collection is the caller to count sends against. */
     private String hallCollectionOf(Request request) {
         DocumentNumber document = new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber());
-        return offlineCollections.find(document, new PersonName(request.name()))
-                .filter(OfflineCollections.HallCollection::sameName)
-                .map(collection -> "hall:" + document.type() + ":" + collection.collectionId())
+        return recipients.hallCollection(document, new PersonName(request.name()))
                 .orElseThrow(SmsReason.PHONE_BINDING_NEEDS_SIGN_IN::refusal);
     }
 

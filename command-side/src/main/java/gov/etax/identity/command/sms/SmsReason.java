@@ -1,5 +1,6 @@
 package gov.etax.identity.command.sms;
 
+import static gov.etax.identity.kernel.refusal.Kind.CONFLICT;
 import static gov.etax.identity.kernel.refusal.Kind.INVALID_INPUT;
 import static gov.etax.identity.kernel.refusal.Kind.TOO_MANY_REQUESTS;
 import static gov.etax.identity.kernel.refusal.Kind.UNAUTHENTICATED;
@@ -16,6 +17,8 @@ public enum SmsReason implements Reason {
     PHONE_NOT_BOUND(UNPROCESSABLE, "LOGIN-2",
             "This phone number is not bound to any person; try the identity document number instead.",
             "手机号码不存在，您可以尝试使用证件号码登录"),
+    PHONE_ALREADY_BOUND(CONFLICT, "LOGIN-2", "This phone number is already bound to another person.",
+            "该手机号码已被其他用户绑定"),
     PHONE_BINDING_NEEDS_SIGN_IN(UNAUTHENTICATED, "LOGIN-2",
             "A code to bind a phone, or to register with it, is sent to a signed-in person, or with a passed face scan "
                     + "whose token is not yet used, or (registration) for a document collected at a tax service hall under that name.",

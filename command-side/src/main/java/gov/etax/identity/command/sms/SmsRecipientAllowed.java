@@ -1,7 +1,5 @@
 package gov.etax.identity.command.sms;
 
-import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.kernel.person.MobilePhone;
 
 /**
@@ -13,19 +11,19 @@ public final class SmsRecipientAllowed {
     private SmsRecipientAllowed() {
     }
 
-    public static void check(MobilePhone phone, SmsPurpose purpose, PersonDirectory directory) {
-        check(phone, purpose, directory, false);
+    public static void check(MobilePhone phone, SmsPurpose purpose, SmsRecipients recipients) {
+        check(phone, purpose, recipients, false);
     }
 
     /**
      * @param recovery a PHONE_BINDING code for 【找回手机号码】 before login (LOGIN-3): it may go to a bound
      *                 number, which the person holding it now takes back with the code and their face scan
      */
-    public static void check(MobilePhone phone, SmsPurpose purpose, PersonDirectory directory, boolean recovery) {
+    public static void check(MobilePhone phone, SmsPurpose purpose, SmsRecipients recipients, boolean recovery) {
         if (recovery && purpose == SmsPurpose.PHONE_BINDING) {
             return;
         }
-        boolean bound = directory.withPhone(phone).isPresent();
+        boolean bound = recipients.isBound(phone);
         switch (purpose) {
             case LOGIN, PASSWORD_RESET -> {
                 if (!bound) {
@@ -34,7 +32,7 @@ public final class SmsRecipientAllowed {
             }
             case PHONE_BINDING, REGISTRATION -> {
                 if (bound) {
-                    throw PersonReason.PHONE_ALREADY_BOUND.refusal();
+                    throw SmsReason.PHONE_ALREADY_BOUND.refusal();
                 }
             }
         }

@@ -27,9 +27,7 @@ public class CrossRegionMatter {
     }
 
     @CommandHandler
-    public CrossRegionMatter(RecordCrossRegionMatter command, MatterRegister register, PersonalDataVault vault) {
-        register.record(new MatterRegister.Matter(command.matterId(), command.matterNumber(), command.enterprise(),
-                command.projectName(), command.competentAuthority()), command.handlerName(), command.handlerPhone());
+    public CrossRegionMatter(RecordCrossRegionMatter command, PersonalDataVault vault) {
         PersonalDataVault.Sealer sealer = vault.sealerFor(command.matterId().value());
         apply(new CrossRegionMatterRecorded(command.matterId(), command.matterNumber(), command.enterprise(),
                 command.projectName(), command.competentAuthority(), sealer.seal(command.handlerName().value()),
@@ -38,11 +36,10 @@ public class CrossRegionMatter {
 
     /** Switching to the authority already in charge changes nothing and records nothing. */
     @CommandHandler
-    public void handle(SwitchCompetentAuthority command, MatterRegister register) {
+    public void handle(SwitchCompetentAuthority command) {
         if (command.competentAuthority().equals(competentAuthority)) {
             return;
         }
-        register.switchAuthority(matterId, command.competentAuthority());
         apply(new CompetentAuthoritySwitched(matterId, competentAuthority, command.competentAuthority(), command.switchedBy()));
     }
 

@@ -3,7 +3,7 @@ package gov.etax.identity.command.specialsubject;
 import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.command.person.realname.RealNameService;
+import gov.etax.identity.command.person.RiskMatters;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.matter.CrossRegionMatterId;
 import gov.etax.identity.kernel.matter.TaxAuthorityCode;
@@ -32,11 +32,11 @@ public class SpecialSubjectService {
     private final PersonNames names;
     private final CommandGateway commandGateway;
     private final Clock clock;
-    private final RealNameService realName;
+    private final RiskMatters realName;
 
     public SpecialSubjectService(MatterRegister matters, Relationships relationships, PersonDirectory directory,
                                  PersonNames names, CommandGateway commandGateway, Clock clock,
-                                 RealNameService realName) {
+                                 RiskMatters realName) {
         this.realName = realName;
         this.matters = matters;
         this.relationships = relationships;
@@ -53,7 +53,12 @@ public class SpecialSubjectService {
 
     public CrossRegionMatterId record(MatterReport report, String staffId) {
         CrossRegionMatterId matterId = CrossRegionMatterId.generate();
-        commandGateway.sendAndWait(new RecordCrossRegionMatter(matterId, MatterVisibility.requireNumber(report.matterNumber()),
+        String number = MatterVisibility.requireNumber(report.matterNumber());
+        // The look-up's key still refuses a number recorded meanwhile by another request.
+        if (matters.byNumber(number).isPresent()) {
+            throw SpecialSubjectReason.MATTER_ALREADY_RECORDED.refusal();
+        }
+        commandGateway.sendAndWait(new RecordCrossRegionMatter(matterId, number,
                 new Uscc(report.uscc()), report.projectName(), new TaxAuthorityCode(report.competentAuthority()),
                 new PersonName(report.handlerName()), new MobilePhone(report.handlerPhone()), staffId));
         return matterId;

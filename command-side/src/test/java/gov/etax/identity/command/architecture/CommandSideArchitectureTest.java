@@ -16,16 +16,43 @@ class CommandSideArchitectureTest {
 
     /**
      * The aggregate and its rules stay testable with in-memory ports; Spring and JDBC live in
-     * adapters. A slice's REST controller and its application service (@Service) are adapters.
+     * adapters. A slice's REST controller, its application service (@Service), its JDBC adapters and
+     * look-up projections (@Component) are adapters: Spring beans, never used by the aggregate.
      */
     @ArchTest
     static final ArchRule domainIsFrameworkFree = noClasses()
             .that().resideInAPackage("..command.person..")
             .and().haveSimpleNameNotEndingWith("Controller")
-            .and().areNotAnnotatedWith(org.springframework.stereotype.Service.class)
+            .and().areNotMetaAnnotatedWith(org.springframework.stereotype.Component.class)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
             .because("REG-2, REG-3: the aggregate and its rules depend on Axon and their ports only, not on Spring or persistence");
+
+    /** Persons and authorizations share tables, not code: person reads relationships through its own port. */
+    @ArchTest
+    static final ArchRule personDoesNotImportAuthorization = noClasses()
+            .that().resideInAPackage("..command.person..")
+            .should().dependOnClassesThat().resideInAPackage("..command.authorization..")
+            .because("person and authorization are modules that must not import each other");
+
+    @ArchTest
+    static final ArchRule smsDoesNotImportPerson = noClasses()
+            .that().resideInAPackage("..command.sms..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.person..", "..command.authorization..")
+            .because("sms is below person: it asks its own SmsRecipients port, which person implements");
+
+    @ArchTest
+    static final ArchRule infrastructureDoesNotImportPersonOrSms = noClasses()
+            .that().resideInAPackage("..command.infrastructure..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.person..", "..command.sms..")
+            .because("infrastructure is below every module: security asks its own SessionLookup port, which person implements");
+
+    /** Other modules see person's top package only, never a slice of it. */
+    @ArchTest
+    static final ArchRule personSlicesAreInternal = noClasses()
+            .that().resideInAnyPackage("..command.simulator..", "..command.specialsubject..", "..command.sms..")
+            .should().dependOnClassesThat().resideInAPackage("..command.person.*..")
+            .because("a module's slices are its own; what others use sits in its top package");
 
     /** Simulators exist in dev only; production code reaching into them would break without them. */
     @ArchTest

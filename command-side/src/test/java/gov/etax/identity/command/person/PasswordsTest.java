@@ -3,7 +3,15 @@ package gov.etax.identity.command.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.person.InMemoryPorts.InMemoryCredentialStore;
+import gov.etax.identity.command.infrastructure.security.PersonSession;
+import gov.etax.identity.command.person.password.PasswordReason;
 import gov.etax.identity.command.person.signin.SessionStore;
+import gov.etax.identity.command.support.RecordedRefusals;
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.person.SessionEndReason;
+import gov.etax.identity.kernel.person.events.AccountLocked;
+import gov.etax.identity.kernel.person.events.SessionEnded;
+import java.util.ArrayList;
 import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.person.DocumentType;
@@ -15,8 +23,6 @@ import gov.etax.identity.kernel.person.ProvinceCode;
 import gov.etax.identity.kernel.person.RealNameLevel;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.ChangePassword;
-import gov.etax.identity.kernel.person.commands.LoginDecision;
-import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
 import gov.etax.identity.kernel.person.commands.ResetPassword;
 import gov.etax.identity.kernel.person.events.AccountUnlocked;
@@ -61,7 +67,7 @@ class PasswordsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(NaturalPerson.class);
+        fixture = RecordedRefusals.committedBy(new AggregateTestFixture<>(NaturalPerson.class));
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(credentials);
         fixture.registerInjectableResource(new Sessions());
@@ -109,7 +115,7 @@ class PasswordsTest {
                 .andGivenCommands(new ResetPassword(person, NEW, PasswordReset.Method.FACE))
                 .when(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null))
                 .expectEvents(new LoginSucceeded(person, session, LoginEntry.NATURAL_PERSON, SMS, false, null))
-                .expectResultMessagePayload(LoginDecision.accepted());
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -129,8 +135,8 @@ class PasswordsTest {
     void resetClearsFailureCounts() {
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(failure(), failure(), failure(), failure(),
-                        new ResetPassword(person, NEW, PasswordReset.Method.SMS))
+                .andGiven(failures(4))
+                .andGivenCommands(new ResetPassword(person, NEW, PasswordReset.Method.SMS))
                 .when(failure())
                 .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, SMS, LoginFailure.WRONG_PASSWORD, 1));
     }
@@ -143,7 +149,7 @@ class PasswordsTest {
                 .andGiven(registered())
                 .when(new ChangePassword(person, session, true, NEW))
                 .expectEvents(new PasswordChanged(person, session))
-                .expectResultMessagePayload(PasswordChangeDecision.accepted());
+                .expectSuccessfulHandlerExecution();
         assertThat(credentials.find(person)).hasValue(new CredentialStore.StoredCredential(NEW, false));
     }
 
@@ -168,10 +174,10 @@ class PasswordsTest {
         SessionId session = SessionId.generate();
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(failure(), failure(), failure(), failure())
+                .andGiven(failures(4))
                 .when(new ChangePassword(person, session, false, null))
                 .expectEvents(new PasswordChangeRefused(person, session, 1))
-                .expectResultMessagePayload(new PasswordChangeDecision(false, 4));
+                .expectException(AggregateExpectations.refusal(PasswordReason.CURRENT_PASSWORD_WRONG, "failuresLeft", 4));
         assertThat(credentials.find(person)).hasValue(new CredentialStore.StoredCredential(OLD, false));
     }
 
@@ -182,17 +188,22 @@ class PasswordsTest {
         ChangePassword wrong = new ChangePassword(person, session, false, null);
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(wrong, wrong, wrong, wrong)
+                .andGiven(refusedChanges(session, 4))
                 .when(wrong)
-                .expectEvents(new PasswordChangeRefused(person, session, 5))
-                .expectResultMessagePayload(new PasswordChangeDecision(false, 0));
-        assertThat(new PasswordChangeDecision(false, 0).endsSession()).isTrue();
-        assertThat(new PasswordChangeDecision(false, 1).endsSession()).isFalse();
+                .expectEvents(new PasswordChangeRefused(person, session, 5),
+                        new SessionEnded(person, session, SessionEndReason.CURRENT_PASSWORD_FAILURES, null))
+                .expectException(AggregateExpectations.refusal(PasswordReason.CURRENT_PASSWORD_WRONG, "sessionEnded", true));
+        fixture.givenCurrentTime(MORNING)
+                .andGiven(registered())
+                .andGiven(refusedChanges(session, 3))
+                .when(wrong)
+                .expectEvents(new PasswordChangeRefused(person, session, 4))
+                .expectException(AggregateExpectations.refusal(PasswordReason.CURRENT_PASSWORD_WRONG, "sessionEnded", false));
 
         SessionId other = SessionId.generate();
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(wrong, wrong, wrong, wrong)
+                .andGiven(refusedChanges(session, 4))
                 .when(new ChangePassword(person, other, false, null))
                 .expectEvents(new PasswordChangeRefused(person, other, 1));
     }
@@ -204,7 +215,8 @@ class PasswordsTest {
         ChangePassword wrong = new ChangePassword(person, session, false, null);
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(wrong, wrong, wrong, new ChangePassword(person, session, true, NEW))
+                .andGiven(refusedChanges(session, 3))
+                .andGivenCommands(new ChangePassword(person, session, true, NEW))
                 .when(wrong)
                 .expectEvents(new PasswordChangeRefused(person, session, 1));
     }
@@ -215,7 +227,27 @@ class PasswordsTest {
         clock.set(MORNING);
         return fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(failure(), failure(), failure(), failure(), failure());
+                .andGiven(failures(5));
+    }
+
+    /** What that many wrong login passwords in a row leave in the history, the lock at the fifth (PWD-5). */
+    private List<Object> failures(int failures) {
+        List<Object> history = new ArrayList<>();
+        for (int i = 1; i <= failures; i++) {
+            history.add(new LoginFailed(person, LoginEntry.NATURAL_PERSON, SMS, LoginFailure.WRONG_PASSWORD, i));
+        }
+        if (failures >= 5) {
+            history.add(new AccountLocked(person, SMS, NEXT_MIDNIGHT));
+        }
+        return history;
+    }
+
+    private List<Object> refusedChanges(SessionId session, int refusals) {
+        List<Object> history = new ArrayList<>();
+        for (int i = 1; i <= refusals; i++) {
+            history.add(new PasswordChangeRefused(person, session, i));
+        }
+        return history;
     }
 
     private Instant moveTo(Instant instant) {
@@ -240,26 +272,17 @@ class PasswordsTest {
                 List.of(sealed), 0, 0, RealNameLevel.LEVEL_3, "staff-1"));
     }
 
-    /** Sessions in memory; only successful logins open one. */
+    /** No sessions: the password commands read none. */
     private static final class Sessions implements SessionStore {
 
-        private final Map<SessionId, Session> sessions = new HashMap<>();
-
         @Override
-        public void open(Session session) {
-            sessions.put(session.sessionId(), session);
+        public Optional<PersonSession> find(SessionId sessionId) {
+            return Optional.empty();
         }
 
         @Override
-        public void end(SessionId sessionId, Instant endedAt) {
-            Session s = sessions.get(sessionId);
-            sessions.put(sessionId, new Session(s.sessionId(), s.personId(), s.entry(), s.method(), s.issuedAt(),
-                    s.expiresAt(), endedAt, s.passwordChangeRequired(), s.actingFor()));
-        }
-
-        @Override
-        public Optional<Session> find(SessionId sessionId) {
-            return Optional.ofNullable(sessions.get(sessionId));
+        public List<PersonSession> openUnder(AuthorizationId authorizationId, Instant now) {
+            return List.of();
         }
     }
 }

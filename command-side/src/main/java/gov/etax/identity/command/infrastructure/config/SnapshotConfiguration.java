@@ -11,21 +11,17 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Snapshots of {@code NaturalPerson} (long histories): a person who has logged in ten
- * thousand times would otherwise replay ten thousand events for every command.
+ * Snapshots of long histories (the person module's trigger says when): a person who has logged in
+ * ten thousand times would otherwise replay ten thousand events for every command.
  *
  * <p>The event store engine is the one Axon's auto-configuration builds (same schema, serializers,
  * upcasters, snapshot filter), except for the snapshot serializer: aggregates keep private fields
@@ -54,19 +50,6 @@ public class SnapshotConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .build();
-    }
-
-    /**
-     * A snapshot once a command has counted {@code threshold} events, replayed or appended. 50, 100
-     * and 500 measured alike; 100 bounds a load at 99 events past the snapshot while writing half
-     * as many snapshots as 50 (docs/performance.md, "Long histories and snapshots"). A very large
-     * value turns snapshots off. The bean's name is the one {@code NaturalPerson}'s {@code @Aggregate} asks for.
-     */
-    @Bean("naturalPersonSnapshotTrigger")
-    public SnapshotTriggerDefinition naturalPersonSnapshotTrigger(
-            Snapshotter snapshotter,
-            @Value("${etax.snapshots.natural-person.threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     /** Fields only, whatever their visibility; no getters, so nothing derived sneaks in. */

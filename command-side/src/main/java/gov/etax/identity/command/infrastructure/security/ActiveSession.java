@@ -1,7 +1,5 @@
 package gov.etax.identity.command.infrastructure.security;
 
-import gov.etax.identity.command.authorization.Relationships;
-import gov.etax.identity.command.person.signin.SessionStore;
 import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.refusal.Refusal;
@@ -26,13 +24,11 @@ final class ActiveSession implements OAuth2TokenValidator<Jwt> {
     private static final OAuth2TokenValidatorResult ENDED = OAuth2TokenValidatorResult.failure(
             new OAuth2Error("invalid_token", "The session has ended", null));
 
-    private final SessionStore sessions;
-    private final Relationships relationships;
+    private final SessionLookup sessions;
     private final Clock clock;
 
-    ActiveSession(SessionStore sessions, Relationships relationships, Clock clock) {
+    ActiveSession(SessionLookup sessions, Clock clock) {
         this.sessions = sessions;
-        this.relationships = relationships;
         this.clock = clock;
     }
 
@@ -40,7 +36,7 @@ final class ActiveSession implements OAuth2TokenValidator<Jwt> {
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         String sid = jwt.getClaimAsString(SessionTokens.SESSION_ID);
         Instant now = clock.instant();
-        Optional<SessionStore.Session> session;
+        Optional<PersonSession> session;
         try {
             session = sid == null ? Optional.empty() : sessions.find(SessionId.parse(sid));
         } catch (Refusal malformed) {
@@ -49,7 +45,7 @@ final class ActiveSession implements OAuth2TokenValidator<Jwt> {
         boolean valid = session.filter(s -> s.isActiveAt(now))
                 .filter(s -> s.personId().value().equals(jwt.getSubject()))
                 .filter(s -> actsAsClaimed(s.actingFor(), jwt))
-                .filter(s -> s.actingFor() == null || relationships.holds(s.personId(), s.actingFor(), now))
+                .filter(s -> s.actingFor() == null || sessions.stillActsFor(s.personId(), s.actingFor(), now))
                 .isPresent();
         return valid ? OAuth2TokenValidatorResult.success() : ENDED;
     }

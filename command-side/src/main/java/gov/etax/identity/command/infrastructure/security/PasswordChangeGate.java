@@ -1,6 +1,5 @@
 package gov.etax.identity.command.infrastructure.security;
 
-import gov.etax.identity.command.person.signin.SignInReason;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.security.SessionTokens;
 import jakarta.servlet.FilterChain;
@@ -32,8 +31,8 @@ public class PasswordChangeGate extends OncePerRequestFilter {
             // Only a scan login of a person without a password is flagged without one to change (PWD-4).
             boolean passwordNotSet = AuthenticationMethod.SCAN.name()
                     .equals(token.getToken().getClaimAsString(SessionTokens.METHOD));
-            problems.write(request, response, (passwordNotSet ? SignInReason.PASSWORD_NOT_SET
-                    : SignInReason.PASSWORD_CHANGE_REQUIRED).refusal());
+            problems.write(request, response, (passwordNotSet ? PasswordGateReason.PASSWORD_NOT_SET
+                    : PasswordGateReason.PASSWORD_CHANGE_REQUIRED).refusal());
             return;
         }
         chain.doFilter(request, response);

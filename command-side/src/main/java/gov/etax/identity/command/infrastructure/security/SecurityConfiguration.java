@@ -1,7 +1,5 @@
 package gov.etax.identity.command.infrastructure.security;
 
-import gov.etax.identity.command.authorization.Relationships;
-import gov.etax.identity.command.person.signin.SessionStore;
 import gov.etax.identity.kernel.security.RsaKeys;
 import gov.etax.identity.kernel.security.SessionTokens;
 import java.time.Clock;
@@ -64,11 +62,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SessionTokenIssuer issuer, SecurityProperties properties, SessionStore sessions,
-                          Relationships relationships, Clock clock) {
+    JwtDecoder jwtDecoder(SessionTokenIssuer issuer, SecurityProperties properties, SessionLookup sessions,
+                          Clock clock) {
         NimbusJwtDecoder persons = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
         persons.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiring(), timestamps(clock),
-                new JwtIssuerValidator(SessionTokens.ISSUER), new ActiveSession(sessions, relationships, clock)));
+                new JwtIssuerValidator(SessionTokens.ISSUER), new ActiveSession(sessions, clock)));
         NimbusJwtDecoder staff = NimbusJwtDecoder
                 .withPublicKey(RsaKeys.publicKey(properties.staffPublicKey(), "etax.security.staff-public-key")).build();
         staff.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiring(), timestamps(clock),

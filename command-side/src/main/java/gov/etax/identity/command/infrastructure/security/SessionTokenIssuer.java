@@ -5,7 +5,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import gov.etax.identity.command.person.signin.SessionStore;
 import gov.etax.identity.kernel.security.RsaKeys;
 import gov.etax.identity.kernel.security.SessionTokens;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -38,7 +37,7 @@ public class SessionTokenIssuer {
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)));
     }
 
-    public String issue(SessionStore.Session session) {
+    public String issue(PersonSession session) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(SessionTokens.ISSUER)
                 .subject(session.personId().value())

@@ -65,7 +65,7 @@ public class PersonImportService {
     }
 
     @Schema(name = "PersonImportOutcome")
-    public enum Outcome {
+    public enum RowResult {
         /** a new natural person at real-name level 3 */
         IMPORTED,
         /** the person existed from another province's import; this province's account was added (PWD-6) */
@@ -80,19 +80,19 @@ public class PersonImportService {
      * @param phonesBoundToOthers phones not bound because another person already holds them (LOGIN-2)
      */
     @Schema(name = "PersonImportRowOutcome")
-    public record RowOutcome(int row, Outcome outcome, String documentMasked, String province, String personId,
+    public record ImportedRow(int row, RowResult outcome, String documentMasked, String province, String personId,
                              Integer phonesBound, Integer phonesClearedAsShared, Integer phonesBoundToOthers,
                              String code, String rule, String message,
                              @JsonProperty("message_zh") String messageZh) {
 
-        static RowOutcome skipped(int row, String documentMasked, String province, Refusal refusal) {
-            return new RowOutcome(row, Outcome.SKIPPED, documentMasked, province, null, null, null, null,
+        static ImportedRow skipped(int row, String documentMasked, String province, Refusal refusal) {
+            return new ImportedRow(row, RowResult.SKIPPED, documentMasked, province, null, null, null, null,
                     refusal.reason().code(), refusal.reason().rule(), refusal.detail(), refusal.reason().messageZh());
         }
     }
 
     @Schema(name = "PersonImportReport")
-    public record Report(int imported, int provinceAccountsAdded, int skipped, List<RowOutcome> rows) {
+    public record Report(int imported, int provinceAccountsAdded, int skipped, List<ImportedRow> rows) {
     }
 
     public Report importPersons(List<Row> rows, String importedBy) {
@@ -102,27 +102,27 @@ public class PersonImportService {
         if (rows.size() > MAX_ROWS) {
             throw MigrationReason.IMPORT_TOO_LARGE.refusal();
         }
-        List<RowOutcome> outcomes = new ArrayList<>();
+        List<ImportedRow> results = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             try {
                 parsed.add(Parsed.of(i + 1, row));
             } catch (Refusal refusal) {
-                outcomes.add(RowOutcome.skipped(i + 1, maskedDocument(row), row == null ? null : row.province(), refusal));
+                results.add(ImportedRow.skipped(i + 1, maskedDocument(row), row == null ? null : row.province(), refusal));
             }
         }
         Set<MobilePhone> shared = SharedPhones.among(parsed.stream()
                 .map(p -> new SharedPhones.Listed(p.document(), p.phones())).toList());
         for (Parsed row : parsed) {
-            outcomes.add(importRow(row, shared, importedBy));
+            results.add(importRow(row, shared, importedBy));
         }
-        outcomes.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        return new Report(count(outcomes, Outcome.IMPORTED), count(outcomes, Outcome.PROVINCE_ACCOUNT_ADDED),
-                count(outcomes, Outcome.SKIPPED), outcomes);
+        results.sort((a, b) -> Integer.compare(a.row(), b.row()));
+        return new Report(count(results, RowResult.IMPORTED), count(results, RowResult.PROVINCE_ACCOUNT_ADDED),
+                count(results, RowResult.SKIPPED), results);
     }
 
-    private RowOutcome importRow(Parsed row, Set<MobilePhone> shared, String importedBy) {
+    private ImportedRow importRow(Parsed row, Set<MobilePhone> shared, String importedBy) {
         String masked = row.document().masked();
         String province = row.province().value();
         try {
@@ -137,14 +137,14 @@ public class PersonImportService {
                     row.passwordOnRecord() ? initialPasswordHash(row.document()) : null, importedBy));
             int bound = (int) toBind.stream()
                     .filter(phone -> directory.withPhone(phone).filter(personId::equals).isPresent()).count();
-            return new RowOutcome(row.index(), Outcome.IMPORTED, masked, province, personId.value(), bound,
+            return new ImportedRow(row.index(), RowResult.IMPORTED, masked, province, personId.value(), bound,
                     row.phones().size() - toBind.size(), toBind.size() - bound, null, null, null, null);
         } catch (RuntimeException failure) {
-            return RowOutcome.skipped(row.index(), masked, province, refusalIn(failure));
+            return ImportedRow.skipped(row.index(), masked, province, refusalIn(failure));
         }
     }
 
-    private RowOutcome addProvinceAccount(Parsed row, PersonId person, String importedBy) {
+    private ImportedRow addProvinceAccount(Parsed row, PersonId person, String importedBy) {
         List<CredentialStore.ProvinceCredential> accounts = credentials.provinceAccounts(person);
         // Answered before the slow hash; the aggregate checks the same again.
         if (accounts.isEmpty()) {
@@ -156,7 +156,7 @@ public class PersonImportService {
         }
         commandGateway.sendAndWait(new AddProvinceAccount(person, row.province(), initialPasswordHash(row.document()),
                 importedBy));
-        return new RowOutcome(row.index(), Outcome.PROVINCE_ACCOUNT_ADDED, row.document().masked(),
+        return new ImportedRow(row.index(), RowResult.PROVINCE_ACCOUNT_ADDED, row.document().masked(),
                 row.province().value(), person.value(), null, null, null, null, null, null, null);
     }
 
@@ -181,8 +181,8 @@ public class PersonImportService {
         return Masking.documentNumber(row.documentNumber().strip());
     }
 
-    private static int count(List<RowOutcome> outcomes, Outcome outcome) {
-        return (int) outcomes.stream().filter(o -> o.outcome() == outcome).count();
+    private static int count(List<ImportedRow> rows, RowResult outcome) {
+        return (int) rows.stream().filter(o -> o.outcome() == outcome).count();
     }
 
     /** A row whose values are all valid; phones without repeats. */

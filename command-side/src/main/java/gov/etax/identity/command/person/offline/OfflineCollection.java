@@ -6,7 +6,6 @@ import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
 import gov.etax.identity.kernel.person.commands.RecordOfflineCollection;
 import gov.etax.identity.kernel.person.events.OfflineRealNameCollected;
-import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -28,10 +27,8 @@ public class OfflineCollection {
     }
 
     @CommandHandler
-    public OfflineCollection(RecordOfflineCollection command, OfflineCollectionRecords records,
-                             PersonalDataVault vault, Clock clock) {
+    public OfflineCollection(RecordOfflineCollection command, PersonalDataVault vault) {
         String hall = ServiceHall.check(command.hall());
-        records.putOnRecord(command.collectionId(), command.document(), command.name(), hall, command.collectedBy(), clock.instant());
         PersonalDataVault.Sealer sealer = vault.sealerFor(command.collectionId().value());
         apply(new OfflineRealNameCollected(
                 command.collectionId(),

@@ -6,8 +6,8 @@ import gov.etax.identity.kernel.person.PersonName;
 import java.time.Instant;
 
 /**
- * Where offline real-name collections (REG-3) are kept for the registration gate, and the data keys
- * their events are encrypted with. Takes part in the command's transaction.
+ * Where offline real-name collections (REG-3) are kept for the registration gate, written by
+ * {@link OfflineCollectionLookup} from their events, in the command's transaction.
  */
 public interface OfflineCollectionRecords {
 

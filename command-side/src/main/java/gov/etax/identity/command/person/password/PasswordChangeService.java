@@ -9,7 +9,6 @@ import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.commands.ChangePassword;
 import gov.etax.identity.kernel.person.commands.EndSession;
-import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
 import gov.etax.identity.kernel.refusal.CommonReason;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Optional;
@@ -53,10 +52,10 @@ public class PasswordChangeService {
 
     /** @param sessionEnded the caller's token no longer works: log in again with the new password */
     @Schema(name = "PasswordChangeOutcome")
-    public record Outcome(boolean passwordChanged, boolean sessionEnded) {
+    public record Change(boolean passwordChanged, boolean sessionEnded) {
     }
 
-    public Outcome change(CurrentPerson caller, boolean passwordChangeRequired, Request request) {
+    public Change change(CurrentPerson caller, boolean passwordChangeRequired, Request request) {
         Optional<StoredCredential> current = credentials.find(caller.personId());
         // PWD-4: a person without a password (scan login through the IIT app) has none to give.
         boolean passwordNotSet = current.isEmpty() && passwordChangeRequired;
@@ -72,24 +71,12 @@ public class PasswordChangeService {
             realName.askInRiskMatter(caller, request.faceVerificationToken());
         }
         PasswordHash newHash = matches ? new PasswordHash(passwordEncoder.encode(request.newPassword())) : null;
-        PasswordChangeDecision decision = commandGateway.sendAndWait(
-                new ChangePassword(caller.personId(), caller.sessionId(), matches, newHash));
-
-        if (!decision.changed()) {
-            if (decision.endsSession()) {
-                endSession(caller, SessionEndReason.CURRENT_PASSWORD_FAILURES);
-            }
-            throw PasswordReason.CURRENT_PASSWORD_WRONG.refusal()
-                    .with("failuresLeft", decision.failuresLeft())
-                    .with("sessionEnded", decision.endsSession());
-        }
+        // A wrong current password comes back as the person's recorded refusal (and may end the session).
+        commandGateway.sendAndWait(new ChangePassword(caller.personId(), caller.sessionId(), matches, newHash));
         if (passwordChangeRequired) {
-            endSession(caller, SessionEndReason.PASSWORD_CHANGED);
+            commandGateway.sendAndWait(EndSession.because(caller.personId(), caller.sessionId(),
+                    SessionEndReason.PASSWORD_CHANGED));
         }
-        return new Outcome(true, passwordChangeRequired);
-    }
-
-    private void endSession(CurrentPerson caller, SessionEndReason reason) {
-        commandGateway.sendAndWait(EndSession.because(caller.personId(), caller.sessionId(), reason));
+        return new Change(true, passwordChangeRequired);
     }
 }

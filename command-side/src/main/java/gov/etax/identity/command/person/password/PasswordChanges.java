@@ -3,11 +3,12 @@ package gov.etax.identity.command.person.password;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.etax.identity.command.person.CredentialStore;
+import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.ChangePassword;
-import gov.etax.identity.kernel.person.commands.PasswordChangeDecision;
 import gov.etax.identity.kernel.person.events.PasswordChangeRefused;
 import gov.etax.identity.kernel.person.events.PasswordChanged;
+import gov.etax.identity.kernel.person.events.SessionEnded;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,16 +26,24 @@ public class PasswordChanges {
     private SessionId failingSession;
     private int failuresInSession;
 
+    /** A wrong current password is recorded, ends the session at the fifth, and is refused. */
     @CommandHandler
-    public PasswordChangeDecision handle(ChangePassword command, CredentialStore credentials) {
+    public void handle(ChangePassword command, CredentialStore credentials) {
         if (!command.currentPasswordMatched()) {
             int failures = (command.sessionId().equals(failingSession) ? failuresInSession : 0) + 1;
+            int failuresLeft = Math.max(0, WRONG_CURRENT_PASSWORDS_PER_SESSION - failures);
             apply(new PasswordChangeRefused(command.personId(), command.sessionId(), failures));
-            return new PasswordChangeDecision(false, Math.max(0, WRONG_CURRENT_PASSWORDS_PER_SESSION - failures));
+            if (failuresLeft == 0) {
+                apply(new SessionEnded(command.personId(), command.sessionId(), SessionEndReason.CURRENT_PASSWORD_FAILURES,
+                        null));
+            }
+            throw PasswordReason.CURRENT_PASSWORD_WRONG.refusal()
+                    .with("failuresLeft", failuresLeft)
+                    .with("sessionEnded", failuresLeft == 0)
+                    .recorded();
         }
         credentials.replace(command.personId(), Objects.requireNonNull(command.newPasswordHash(), "newPasswordHash"));
         apply(new PasswordChanged(command.personId(), command.sessionId()));
-        return PasswordChangeDecision.accepted();
     }
 
     @EventSourcingHandler

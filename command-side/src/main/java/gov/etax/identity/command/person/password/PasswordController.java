@@ -30,12 +30,12 @@ public class PasswordController {
     }
 
     @PostMapping("/api/password-resets")
-    public PasswordResetService.Outcome reset(@RequestBody PasswordResetService.Request request, HttpServletRequest http) {
+    public PasswordResetService.Reset reset(@RequestBody PasswordResetService.Request request, HttpServletRequest http) {
         return failedAttempts.guard(http, () -> resets.reset(request));
     }
 
     @PostMapping("/api/me/password")
-    public PasswordChangeService.Outcome change(@AuthenticationPrincipal Jwt token,
+    public PasswordChangeService.Change change(@AuthenticationPrincipal Jwt token,
                                                 @RequestBody PasswordChangeService.Request request) {
         boolean changeRequired = Boolean.TRUE.equals(token.getClaimAsBoolean(SessionTokens.PASSWORD_CHANGE_REQUIRED));
         return changes.change(CurrentPerson.of(token), changeRequired, request);

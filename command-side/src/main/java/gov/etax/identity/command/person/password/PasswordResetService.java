@@ -62,10 +62,10 @@ public class PasswordResetService {
 
     /** @param sessionsEnded the person's open sessions, ended by the reset */
     @Schema(name = "PasswordResetOutcome")
-    public record Outcome(boolean passwordReset, boolean accountUnlocked, int sessionsEnded) {
+    public record Reset(boolean passwordReset, boolean accountUnlocked, int sessionsEnded) {
     }
 
-    public Outcome reset(Request request) {
+    public Reset reset(Request request) {
         DocumentNumber document = new DocumentNumber(DocumentType.parse(request.documentType()), request.documentNumber());
         PersonId person = directory.withDocument(document).orElseThrow(SignInReason.ACCOUNT_NOT_REGISTERED::refusal);
         boolean bySms = present(request.smsCode());
@@ -100,7 +100,7 @@ public class PasswordResetService {
         List<SessionId> open = openSessions.of(person, clock.instant());
         open.forEach(session -> commandGateway.sendAndWait(
                 EndSession.because(person, session, SessionEndReason.PASSWORD_RESET)));
-        return new Outcome(true, unlocked, open.size());
+        return new Reset(true, unlocked, open.size());
     }
 
     private static boolean present(String value) {

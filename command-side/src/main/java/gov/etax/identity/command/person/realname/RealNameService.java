@@ -2,6 +2,7 @@ package gov.etax.identity.command.person.realname;
 
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
+import gov.etax.identity.command.person.RiskMatters;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.RealNameLevel;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** REG-5: 【个人实名等级】, a level-3 person raises their level to 4 with a face scan of their own document. */
 @Service
-public class RealNameService {
+public class RealNameService implements RiskMatters {
 
     private final PersonDirectory directory;
     private final FaceVerification faceVerification;
@@ -48,6 +49,7 @@ public class RealNameService {
      * REG-5, 系统自动提示扫脸: a risk matter that does not itself take a face scan asks a level-3
      * person for one, and the passed scan raises them; a level-4 person is asked nothing.
      */
+    @Override
     public void askInRiskMatter(PersonId person, String faceVerificationToken) {
         if (levels.of(person) == RealNameLevel.LEVEL_4) {
             return;

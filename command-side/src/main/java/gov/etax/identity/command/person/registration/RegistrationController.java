@@ -42,7 +42,7 @@ public class RegistrationController {
             @Parameter(description = "Chosen by the client, 1-255 printable ASCII characters; a retry sends it again")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody PersonRegistration.Application application) {
-        RepeatedRegistrations.Outcome outcome = registrations.register(application, idempotencyKey);
+        RepeatedRegistrations.Registered outcome = registrations.register(application, idempotencyKey);
         PersonId personId = outcome.personId();
         // A repeat answers like the first request; the header only tells the client it was a repeat.
         return ResponseEntity.created(URI.create("/api/persons/" + personId.value() + "/account"))

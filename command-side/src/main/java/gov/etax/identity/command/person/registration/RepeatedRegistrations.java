@@ -40,11 +40,11 @@ public class RepeatedRegistrations {
     }
 
     /** @param repeated the request repeats an earlier one, whose person this is */
-    public record Outcome(PersonId personId, boolean repeated) {
+    public record Registered(PersonId personId, boolean repeated) {
     }
 
     /** @param idempotencyKey the client's {@code Idempotency-Key} header, or null */
-    public Outcome register(Application application, String idempotencyKey) {
+    public Registered register(Application application, String idempotencyKey) {
         String body = fingerprint(application);
         String requestKey = idempotencyKey == null ? "body:" + body : "key:" + checked(idempotencyKey);
         Instant deadline = clock.instant().plus(LONGEST_WAIT);
@@ -53,9 +53,9 @@ public class RepeatedRegistrations {
             Instant now = clock.instant();
             Optional<Earlier> earlier = requests.claim(requestKey, body, personId, now, now.plus(REMEMBERED));
             if (earlier.isEmpty()) {
-                return new Outcome(registerClaimed(application, personId, requestKey), false);
+                return new Registered(registerClaimed(application, personId, requestKey), false);
             }
-            Optional<Outcome> answered = awaitEarlier(requestKey, body, earlier.get(), deadline);
+            Optional<Registered> answered = awaitEarlier(requestKey, body, earlier.get(), deadline);
             if (answered.isPresent()) {
                 return answered.get();
             }
@@ -75,14 +75,14 @@ public class RepeatedRegistrations {
     }
 
     /** Empty when the earlier claim went away without a registration. */
-    private Optional<Outcome> awaitEarlier(String requestKey, String body, Earlier earlier, Instant deadline) {
+    private Optional<Registered> awaitEarlier(String requestKey, String body, Earlier earlier, Instant deadline) {
         Optional<Earlier> current = Optional.of(earlier);
         while (current.isPresent()) {
             if (!current.get().sameBody()) {
                 throw PersonReason.IDEMPOTENCY_KEY_REUSED.refusal();
             }
             if (current.get().completed()) {
-                return Optional.of(new Outcome(current.get().personId(), true));
+                return Optional.of(new Registered(current.get().personId(), true));
             }
             if (clock.instant().isAfter(deadline)) {
                 throw PersonReason.REGISTRATION_IN_PROGRESS.refusal();

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.scanlogin;
 
+import gov.etax.identity.command.person.AppScanApprovals;
 import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.LoginEntry;
 
@@ -10,7 +11,7 @@ import gov.etax.identity.kernel.person.LoginEntry;
 public final class AppBusinessType {
 
     public static final String TAX_APP = "TAX_APP";
-    public static final String IIT_APP = "IIT_APP";
+    public static final String IIT_APP = AppScanApprovals.IIT_APP;
 
     private AppBusinessType() {
     }

@@ -1,6 +1,6 @@
 package gov.etax.identity.command.person.scanlogin;
 
-import gov.etax.identity.command.person.signin.SignInService.SessionGranted;
+import gov.etax.identity.command.person.signin.SessionGranted;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;

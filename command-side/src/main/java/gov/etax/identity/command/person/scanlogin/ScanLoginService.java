@@ -1,20 +1,22 @@
 package gov.etax.identity.command.person.scanlogin;
 
-import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
+import gov.etax.identity.command.infrastructure.security.PasswordGateReason;
+import gov.etax.identity.command.infrastructure.security.PersonSession;
 import gov.etax.identity.command.infrastructure.security.SessionTokenIssuer;
+import gov.etax.identity.command.person.AppScanApprovals;
 import gov.etax.identity.command.person.CredentialStore;
+import gov.etax.identity.command.person.EnterpriseRoles;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.signin.SessionStore;
 import gov.etax.identity.command.person.signin.SignInReason;
-import gov.etax.identity.command.person.signin.SignInService.SessionGranted;
+import gov.etax.identity.command.person.signin.SessionGranted;
 import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.command.verification.FaceVerification;
 import gov.etax.identity.kernel.person.LoginEntry;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.SessionId;
-import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Service;
  * session of its own, and the web exchanges the approved ticket once for a session.
  */
 @Service
-public class ScanLoginService {
+public class ScanLoginService implements AppScanApprovals {
 
     static final Duration TICKET_LIFETIME = Duration.ofMinutes(2);
 
@@ -37,14 +39,14 @@ public class ScanLoginService {
     private final CommandGateway commandGateway;
     private final SessionStore sessions;
     private final SessionTokenIssuer tokenIssuer;
-    private final Relationships relationships;
+    private final EnterpriseRoles roles;
     private final Clock clock;
     private final CredentialStore credentials;
     private final FaceVerification faceVerification;
     private final PersonDirectory directory;
 
     public ScanLoginService(LoginTickets tickets, CommandGateway commandGateway, SessionStore sessions,
-                            SessionTokenIssuer tokenIssuer, Relationships relationships, Clock clock,
+                            SessionTokenIssuer tokenIssuer, EnterpriseRoles roles, Clock clock,
                             CredentialStore credentials, FaceVerification faceVerification, PersonDirectory directory) {
         this.credentials = credentials;
         this.faceVerification = faceVerification;
@@ -53,7 +55,7 @@ public class ScanLoginService {
         this.commandGateway = commandGateway;
         this.sessions = sessions;
         this.tokenIssuer = tokenIssuer;
-        this.relationships = relationships;
+        this.roles = roles;
         this.clock = clock;
     }
 
@@ -71,6 +73,7 @@ public class ScanLoginService {
     }
 
     /** The app side: a person's app session approves the ticket it scanned. */
+    @Override
     public void approve(String ticketId, CurrentPerson appSession, String app) {
         LoginTickets.Ticket ticket = usable(ticketId);
         LoginEntry entry = AppBusinessType.entry(app, appSession.entry());
@@ -86,6 +89,7 @@ public class ScanLoginService {
      * The IIT app approves from its own login, which ends in a face scan (LOGIN-5), not from a
      * session of this system: so a person without a password here (PWD-4) can approve too.
      */
+    @Override
     public void approveInIitApp(String ticketId, String faceVerificationToken) {
         LoginTickets.Ticket ticket = usable(ticketId);
         if (faceVerificationToken == null || faceVerificationToken.isBlank()) {
@@ -118,14 +122,12 @@ public class ScanLoginService {
         requireRelationshipInForce(approval);
         SessionId sessionId = SessionId.generate();
         boolean passwordNotSet = credentials.find(approval.personId()).isEmpty();
-        LoginDecision decision = commandGateway.sendAndWait(new RecordLoginAttempt(approval.personId(), approval.entry(),
+        // A locked account (PWD-5) is refused by the person, recorded.
+        commandGateway.sendAndWait(new RecordLoginAttempt(approval.personId(), approval.entry(),
                 AuthenticationMethod.SCAN, null, sessionId, passwordNotSet, approval.actingFor()));
-        if (!decision.isAccepted()) {
-            throw SignInReason.ACCOUNT_LOCKED.refusal().with("unlocksAt", decision.unlocksAt());
-        }
-        SessionStore.Session session = sessions.find(sessionId).orElseThrow();
+        PersonSession session = sessions.find(sessionId).orElseThrow();
         SessionGranted granted = SessionGranted.of(session, tokenIssuer.issue(session));
-        return passwordNotSet ? granted.with(SignInReason.PASSWORD_NOT_SET) : granted;
+        return passwordNotSet ? granted.with(PasswordGateReason.PASSWORD_NOT_SET) : granted;
     }
 
     /**
@@ -134,7 +136,7 @@ public class ScanLoginService {
      */
     private void requireRelationshipInForce(LoginTickets.Approval approval) {
         ActingFor actingFor = approval.actingFor();
-        if (actingFor != null && !relationships.holds(approval.personId(), actingFor, clock.instant())) {
+        if (actingFor != null && !roles.holds(approval.personId(), actingFor, clock.instant())) {
             throw SignInReason.NO_RELATIONSHIP_WITH_ENTERPRISE.refusal();
         }
     }

@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SessionController {
 
-    private final SignInService signIn;
+    private final PasswordSignIn signIn;
+    private final SessionSwitch sessionSwitch;
     private final FailedAttemptsPerAddress failedAttempts;
 
-    public SessionController(SignInService signIn, FailedAttemptsPerAddress failedAttempts) {
+    public SessionController(PasswordSignIn signIn, SessionSwitch sessionSwitch, FailedAttemptsPerAddress failedAttempts) {
+        this.sessionSwitch = sessionSwitch;
         this.signIn = signIn;
         this.failedAttempts = failedAttempts;
     }
@@ -29,7 +31,7 @@ public class SessionController {
     /** Logs in at the natural-person (default), enterprise or agent entry (LOGIN-1, PWD-1). */
     @PostMapping("/api/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    public SignInService.SessionGranted logIn(@RequestBody SignInService.LoginRequest request, HttpServletRequest http) {
+    public SessionGranted logIn(@RequestBody LoginRequest request, HttpServletRequest http) {
         return failedAttempts.guard(http, () -> signIn.logIn(request));
     }
 
@@ -55,7 +57,7 @@ public class SessionController {
      */
     @PostMapping("/api/sessions/current/switch")
     @ResponseStatus(HttpStatus.CREATED)
-    public SignInService.SessionGranted switchTo(@AuthenticationPrincipal Jwt token, @RequestBody SwitchRequest request) {
+    public SessionGranted switchTo(@AuthenticationPrincipal Jwt token, @RequestBody SwitchRequest request) {
         if (request.to() == null) {
             throw CommonReason.MISSING_FIELD.refusal("to is required: NATURAL_PERSON or ENTERPRISE.");
         }
@@ -67,7 +69,7 @@ public class SessionController {
             throw CommonReason.MALFORMED_REQUEST.refusal("uscc and role belong to a switch to ENTERPRISE only.");
         }
         CurrentPerson person = CurrentPerson.of(token);
-        return signIn.switchTo(person.personId(), person.sessionId(), toEnterprise ? request.uscc() : null,
+        return sessionSwitch.switchTo(person.personId(), person.sessionId(), toEnterprise ? request.uscc() : null,
                 request.role());
     }
 
@@ -75,6 +77,6 @@ public class SessionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logOut(@AuthenticationPrincipal Jwt token) {
         CurrentPerson person = CurrentPerson.of(token);
-        signIn.logOut(person.personId(), person.sessionId());
+        sessionSwitch.logOut(person.personId(), person.sessionId());
     }
 }

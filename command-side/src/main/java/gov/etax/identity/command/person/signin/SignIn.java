@@ -2,6 +2,7 @@ package gov.etax.identity.command.person.signin;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.etax.identity.command.infrastructure.security.PersonSession;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.signin.Lockout.Streak;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
@@ -10,7 +11,6 @@ import gov.etax.identity.kernel.person.LoginFailure;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.commands.CheckAccountLock;
 import gov.etax.identity.kernel.person.commands.EndSession;
-import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
 import gov.etax.identity.kernel.person.commands.ResetPassword;
 import gov.etax.identity.kernel.person.commands.SwitchSession;
@@ -42,76 +42,69 @@ public class SignIn {
     private final Map<AuthenticationMethod, Streak> streaks = new EnumMap<>(AuthenticationMethod.class);
     private Instant lockedUntil;
 
+    /**
+     * Decides the attempt the sign-in services checked (PWD-5): a failure, and the lock it may
+     * bring, is recorded and then refused; a success opens the session.
+     */
     @CommandHandler
-    public LoginDecision handle(RecordLoginAttempt attempt, Clock clock, SessionStore sessions) {
+    public void handle(RecordLoginAttempt attempt, Clock clock) {
         Instant now = clock.instant();
         PersonId person = attempt.personId();
-        LoginDecision locked = refusedIfLocked(person, attempt.entry(), attempt.method(), now);
-        if (locked != null) {
-            return locked;
+        refuseIfLocked(person, attempt.entry(), attempt.method(), now);
+        LoginFailure failure = attempt.failure();
+        if (failure != null && !failure.countsTowardLockout()) {
+            apply(new LoginFailed(person, attempt.entry(), attempt.method(), failure, failuresToday(attempt.method(), now)));
+            throw LoginRefusals.of(failure, Lockout.FAILURES_TO_LOCK - failuresToday(attempt.method(), now)).recorded();
         }
-        if (attempt.failure() != null && !attempt.failure().countsTowardLockout()) {
-            apply(new LoginFailed(person, attempt.entry(), attempt.method(), attempt.failure(),
-                    failuresToday(attempt.method(), now)));
-            return new LoginDecision(attempt.failure(), null, Lockout.FAILURES_TO_LOCK - failuresToday(attempt.method(), now));
-        }
-        if (attempt.failure() != null) {
+        if (failure != null) {
             int failures = failuresToday(attempt.method(), now) + 1;
-            apply(new LoginFailed(person, attempt.entry(), attempt.method(), attempt.failure(), failures));
+            apply(new LoginFailed(person, attempt.entry(), attempt.method(), failure, failures));
             if (failures >= Lockout.FAILURES_TO_LOCK) {
                 Instant until = Lockout.nextMidnight(now);
                 apply(new AccountLocked(person, attempt.method(), until));
-                return new LoginDecision(LoginFailure.ACCOUNT_LOCKED, until, 0);
+                throw LoginRefusals.locked(until).recorded();
             }
-            return new LoginDecision(attempt.failure(), null, Lockout.FAILURES_TO_LOCK - failures);
+            throw LoginRefusals.of(failure, Lockout.FAILURES_TO_LOCK - failures).recorded();
         }
-        sessions.open(new SessionStore.Session(attempt.sessionId(), person, attempt.entry(), attempt.method(),
-                now, now.plus(SESSION_LIFETIME), null, attempt.passwordChangeRequired(), attempt.actingFor()));
         apply(new LoginSucceeded(person, attempt.sessionId(), attempt.entry(), attempt.method(),
                 attempt.passwordChangeRequired(), attempt.actingFor()));
-        return LoginDecision.accepted();
     }
 
     /** PWD-5: a locked account answers before the password is hashed, so trying it costs no hash. */
     @CommandHandler
-    public LoginDecision handle(CheckAccountLock check, Clock clock) {
-        LoginDecision locked = refusedIfLocked(check.personId(), check.entry(), check.method(), clock.instant());
-        return locked != null ? locked : LoginDecision.accepted();
+    public void handle(CheckAccountLock check, Clock clock) {
+        refuseIfLocked(check.personId(), check.entry(), check.method(), clock.instant());
     }
 
-    /** The refusal of a locked account, recorded; null when the account is open (unlocked at midnight if due). */
-    private LoginDecision refusedIfLocked(PersonId person, LoginEntry entry, AuthenticationMethod method, Instant now) {
+    /** Refuses, recorded, while the account is locked; unlocks it first when midnight has passed. */
+    private void refuseIfLocked(PersonId person, LoginEntry entry, AuthenticationMethod method, Instant now) {
         if (lockedUntil != null && !now.isBefore(lockedUntil)) {
             // Nobody acted at midnight; the unlock enters the history when first observed.
             apply(new AccountUnlocked(person, AccountUnlocked.Cause.MIDNIGHT, lockedUntil));
         }
-        if (lockedUntil == null) {
-            return null;
+        if (lockedUntil != null) {
+            apply(new LoginFailed(person, entry, method, LoginFailure.ACCOUNT_LOCKED, failuresToday(method, now)));
+            throw LoginRefusals.locked(lockedUntil).recorded();
         }
-        apply(new LoginFailed(person, entry, method, LoginFailure.ACCOUNT_LOCKED, failuresToday(method, now)));
-        return new LoginDecision(LoginFailure.ACCOUNT_LOCKED, lockedUntil, 0);
     }
 
     /** ACC-8, ACC-9: same login, new session acting for another role or enterprise; the old one ends. */
     @CommandHandler
     public void handle(SwitchSession command, Clock clock, SessionStore sessions) {
         Instant now = clock.instant();
-        SessionStore.Session current = sessions.find(command.from())
+        sessions.find(command.from())
                 .filter(s -> s.personId().equals(command.personId()) && s.isActiveAt(now))
                 .orElseThrow(CommonReason.AUTHENTICATION_REQUIRED::refusal);
-        sessions.end(current.sessionId(), now);
-        sessions.open(new SessionStore.Session(command.to(), command.personId(), command.entry(), current.method(),
-                now, current.expiresAt(), null, current.passwordChangeRequired(), command.actingFor()));
         apply(new SessionSwitched(command.personId(), command.from(), command.to(), command.entry(), command.actingFor()));
     }
 
+    /** Ends an open session; a session already ended records nothing. */
     @CommandHandler
-    public void handle(EndSession command, Clock clock, SessionStore sessions) {
-        SessionStore.Session session = sessions.find(command.sessionId())
+    public void handle(EndSession command, SessionStore sessions) {
+        PersonSession session = sessions.find(command.sessionId())
                 .filter(s -> s.personId().equals(command.personId()))
                 .orElseThrow(() -> CommonReason.INVALID_IDENTIFIER.refusal("No such session of this person."));
         if (session.endedAt() == null) {
-            sessions.end(command.sessionId(), clock.instant());
             apply(new SessionEnded(command.personId(), command.sessionId(), command.reason(), command.authorizationId()));
         }
     }

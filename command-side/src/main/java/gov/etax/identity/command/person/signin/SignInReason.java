@@ -9,7 +9,7 @@ import static gov.etax.identity.kernel.refusal.Kind.UNPROCESSABLE;
 import gov.etax.identity.kernel.refusal.Kind;
 import gov.etax.identity.kernel.refusal.Reason;
 
-/** Refusals of logging in and of sessions (REG-6, LOGIN-2, LOGIN-3, LOGIN-5, PWD-2, PWD-5). */
+/** Refusals of logging in and of sessions (REG-6, LOGIN-2, LOGIN-3, LOGIN-5, PWD-5). */
 public enum SignInReason implements Reason {
     ACCOUNT_REQUIRED(INVALID_INPUT, "LOGIN-1",
             "Give exactly one account: document type and number, a bound phone, or a username.",
@@ -45,14 +45,7 @@ public enum SignInReason implements Reason {
                     + "confirmPendingAuthorization and a face scan) to act for this enterprise.",
             "您有待确认的财务负责人授权，请确认后登录"),
     ROLE_CHOICE_REQUIRED(CONFLICT, "ACC-8",
-            "You hold several roles in this enterprise: choose one (see roles).", "请选择登录身份"),
-    PASSWORD_NOT_SET(FORBIDDEN, "PWD-4",
-            "You have no personal password yet: this session may only set a new one (POST /api/me/password "
-                    + "with newPassword); then log in with it as usual.",
-            "您尚未设置个人用户密码，请重新设置新密码"),
-    PASSWORD_CHANGE_REQUIRED(FORBIDDEN, "PWD-2",
-            "This session may only set a new password: the current one is an initial password.",
-            "您的密码为初始密码，请先修改密码");
+            "You hold several roles in this enterprise: choose one (see roles).", "请选择登录身份");
 
     private final Text text;
 

@@ -7,7 +7,6 @@ import static org.axonframework.test.matchers.Matchers.matches;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 import gov.etax.identity.command.privacy.PersonalDataVault;
-import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
@@ -37,24 +36,23 @@ class OfflineCollectionTest {
 
     private final OfflineCollectionId id = OfflineCollectionId.generate();
     private final InMemoryRecords records = new InMemoryRecords();
+    private final PersonalDataVault vault = new PersonalDataVault() {
+        @Override
+        public Sealer sealerFor(String subjectId) {
+            return records.sealerFor(OfflineCollectionId.parse(subjectId));
+        }
+
+        @Override
+        public java.util.Optional<Opener> openerFor(String subjectId) {
+            return java.util.Optional.of(text -> records.open(OfflineCollectionId.parse(subjectId), text));
+        }
+    };
     private FixtureConfiguration<OfflineCollection> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(OfflineCollection.class);
-        fixture.registerInjectableResource(records);
-        fixture.registerInjectableResource(new PersonalDataVault() {
-            @Override
-            public Sealer sealerFor(String subjectId) {
-                return records.sealerFor(OfflineCollectionId.parse(subjectId));
-            }
-
-            @Override
-            public java.util.Optional<Opener> openerFor(String subjectId) {
-                return java.util.Optional.empty();
-            }
-        });
-        fixture.registerInjectableResource(new MutableClock(NOW));
+        fixture.registerInjectableResource(vault);
     }
 
     @Test
@@ -80,6 +78,7 @@ class OfflineCollectionTest {
         assertThat(event.documentNumber().ciphertext()).doesNotContain(PASSPORT.value());
         assertThat(records.open(id, event.documentNumber())).isEqualTo(PASSPORT.value());
         assertThat(records.open(id, event.name())).isEqualTo("John Smith");
+        new OfflineCollectionLookup(records, vault).on(event, NOW);
         assertThat(records.onRecord).containsEntry(PASSPORT, new Row(id, "南昌市东湖区办税服务厅", "staff-0042", NOW));
     }
 
@@ -102,7 +101,7 @@ class OfflineCollectionTest {
     record Row(OfflineCollectionId collectionId, String hall, String collectedBy, Instant collectedAt) {
     }
 
-    /** Rows and data keys in memory; really encrypts, so the test can open what the aggregate sealed. */
+    /** Rows and data keys in memory; really encrypts, so the look-up and the test open what the aggregate sealed. */
     static final class InMemoryRecords implements OfflineCollectionRecords {
 
         final Map<DocumentNumber, Row> onRecord = new HashMap<>();

@@ -2,7 +2,18 @@ package gov.etax.identity.command.person.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.etax.identity.command.infrastructure.security.PersonSession;
 import gov.etax.identity.command.person.NaturalPerson;
+import gov.etax.identity.command.support.RecordedRefusals;
+import gov.etax.identity.kernel.authorization.AuthorizationId;
+import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.refusal.Refusal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.person.DocumentType;
@@ -14,7 +25,6 @@ import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.CheckAccountLock;
 import gov.etax.identity.kernel.person.commands.EndSession;
-import gov.etax.identity.kernel.person.commands.LoginDecision;
 import gov.etax.identity.kernel.person.commands.RecordLoginAttempt;
 import gov.etax.identity.kernel.person.events.AccountLocked;
 import gov.etax.identity.kernel.person.events.AccountUnlocked;
@@ -52,7 +62,7 @@ class SignInTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(NaturalPerson.class);
+        fixture = RecordedRefusals.committedBy(new AggregateTestFixture<>(NaturalPerson.class));
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(sessions);
     }
@@ -64,7 +74,7 @@ class SignInTest {
                 .when(attempt(SMS, LoginFailure.WRONG_SMS_CODE))
                 .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, SMS, LoginFailure.WRONG_SMS_CODE, 5),
                         new AccountLocked(person, SMS, NEXT_MIDNIGHT))
-                .expectResultMessagePayload(new LoginDecision(LoginFailure.ACCOUNT_LOCKED, NEXT_MIDNIGHT, 0));
+                .expectException(refusal(SignInReason.ACCOUNT_LOCKED, "unlocksAt", NEXT_MIDNIGHT));
     }
 
     @Test
@@ -73,7 +83,7 @@ class SignInTest {
         givenFailures(SMS, 3)
                 .when(attempt(SMS, LoginFailure.WRONG_PASSWORD))
                 .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, SMS, LoginFailure.WRONG_PASSWORD, 4))
-                .expectResultMessagePayload(new LoginDecision(LoginFailure.WRONG_PASSWORD, null, 1));
+                .expectException(refusal(SignInReason.WRONG_CREDENTIALS, "failuresLeft", 1));
     }
 
     @Test
@@ -82,8 +92,7 @@ class SignInTest {
         givenFailures(SMS, 5)
                 .when(attempt(SMS, null))
                 .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, SMS, LoginFailure.ACCOUNT_LOCKED, 5))
-                .expectResultMessagePayload(new LoginDecision(LoginFailure.ACCOUNT_LOCKED, NEXT_MIDNIGHT, 0));
-        assertThat(sessions.opened).isEmpty();
+                .expectException(refusal(SignInReason.ACCOUNT_LOCKED, "unlocksAt", NEXT_MIDNIGHT));
     }
 
     @Test
@@ -92,7 +101,7 @@ class SignInTest {
         givenFailures(SMS, 5)
                 .when(new CheckAccountLock(person, LoginEntry.NATURAL_PERSON, FACE))
                 .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, FACE, LoginFailure.ACCOUNT_LOCKED, 0))
-                .expectResultMessagePayload(new LoginDecision(LoginFailure.ACCOUNT_LOCKED, NEXT_MIDNIGHT, 0));
+                .expectException(refusal(SignInReason.ACCOUNT_LOCKED, "unlocksAt", NEXT_MIDNIGHT));
     }
 
     @Test
@@ -101,7 +110,7 @@ class SignInTest {
         givenFailures(SMS, 4)
                 .when(new CheckAccountLock(person, LoginEntry.NATURAL_PERSON, SMS))
                 .expectNoEvents()
-                .expectResultMessagePayload(LoginDecision.accepted());
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -112,7 +121,7 @@ class SignInTest {
                 .andGivenCurrentTime(moveTo(lastMinute))
                 .when(attempt(FACE, null))
                 .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, FACE, LoginFailure.ACCOUNT_LOCKED, 0))
-                .expectResultMessagePayload(new LoginDecision(LoginFailure.ACCOUNT_LOCKED, NEXT_MIDNIGHT, 0));
+                .expectException(refusal(SignInReason.ACCOUNT_LOCKED, "unlocksAt", NEXT_MIDNIGHT));
     }
 
     @Test
@@ -124,8 +133,7 @@ class SignInTest {
                 .when(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null))
                 .expectEvents(new AccountUnlocked(person, AccountUnlocked.Cause.MIDNIGHT, NEXT_MIDNIGHT),
                         new LoginSucceeded(person, session, LoginEntry.NATURAL_PERSON, SMS, false, null))
-                .expectResultMessagePayload(LoginDecision.accepted());
-        assertThat(sessions.opened).containsKey(session);
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -151,9 +159,8 @@ class SignInTest {
     @DisplayName("PWD-5: a success resets the count, so four failures after it do not lock")
     void successResets() {
         givenFailures(SMS, 4)
-                .andGivenCommands(attempt(SMS, null),
-                        attempt(SMS, LoginFailure.WRONG_PASSWORD), attempt(SMS, LoginFailure.WRONG_PASSWORD),
-                        attempt(SMS, LoginFailure.WRONG_PASSWORD))
+                .andGivenCommands(attempt(SMS, null))
+                .andGiven(failures(SMS, 3))
                 .when(attempt(SMS, LoginFailure.WRONG_PASSWORD))
                 .expectEvents(new LoginFailed(person, LoginEntry.NATURAL_PERSON, SMS, LoginFailure.WRONG_PASSWORD, 4));
     }
@@ -174,9 +181,7 @@ class SignInTest {
                 .andGiven(registered())
                 .when(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, FACE, null, session, true, null))
                 .expectEvents(new LoginSucceeded(person, session, LoginEntry.NATURAL_PERSON, FACE, true, null));
-        SessionStore.Session opened = sessions.opened.get(session);
-        assertThat(opened.expiresAt()).isEqualTo(MORNING.plus(Duration.ofMinutes(30)));
-        assertThat(opened.passwordChangeRequired()).isTrue();
+        assertThat(SignIn.SESSION_LIFETIME).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
@@ -186,26 +191,63 @@ class SignInTest {
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
                 .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null))
+                .andGiven(sessions.opened(person, session, null))
                 .when(EndSession.logout(person, session))
                 .expectEvents(new SessionEnded(person, session, SessionEndReason.LOGOUT, null));
-        assertThat(sessions.opened.get(session).endedAt()).isEqualTo(MORNING);
 
         fixture.givenCurrentTime(MORNING)
                 .andGiven(registered())
-                .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null),
-                        EndSession.logout(person, session))
+                .andGivenCommands(new RecordLoginAttempt(person, LoginEntry.NATURAL_PERSON, SMS, null, session, false, null))
+                .andGiven(sessions.opened(person, session, MORNING))
                 .when(EndSession.logout(person, session))
                 .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("ACC-2: ending a session that an ended relationship already ended records nothing")
+    void sessionAlreadyEndedByItsRelationship() {
+        SessionId session = SessionId.generate();
+        AuthorizationId authorization = AuthorizationId.generate();
+        fixture.givenCurrentTime(MORNING)
+                .andGiven(registered())
+                .andGiven(sessions.opened(person, session, MORNING))
+                .when(new EndSession(person, session, SessionEndReason.RELATIONSHIP_ENDED, authorization))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
     }
 
     private org.axonframework.test.aggregate.TestExecutor<NaturalPerson> givenFailures(AuthenticationMethod method,
                                                                                       int failures) {
         clock.set(MORNING);
-        RecordLoginAttempt[] attempts = new RecordLoginAttempt[failures];
-        for (int i = 0; i < failures; i++) {
-            attempts[i] = attempt(method, LoginFailure.WRONG_PASSWORD);
+        return fixture.givenCurrentTime(MORNING).andGiven(registered()).andGiven(failures(method, failures));
+    }
+
+    /** What that many wrong passwords in a row leave in the history, the lock at the fifth. */
+    private List<Object> failures(AuthenticationMethod method, int failures) {
+        List<Object> history = new ArrayList<>();
+        for (int i = 1; i <= failures; i++) {
+            history.add(new LoginFailed(person, LoginEntry.NATURAL_PERSON, method, LoginFailure.WRONG_PASSWORD, i));
         }
-        return fixture.givenCurrentTime(MORNING).andGiven(registered()).andGivenCommands((Object[]) attempts);
+        if (failures >= Lockout.FAILURES_TO_LOCK) {
+            history.add(new AccountLocked(person, method, NEXT_MIDNIGHT));
+        }
+        return history;
+    }
+
+    /** A Refusal with the reason and one detail (name, value) it must carry. */
+    private static Matcher<Refusal> refusal(Reason reason, String detail, Object value) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Refusal refusal) {
+                return refusal.reason() == reason && refusal.isRecorded()
+                        && Objects.equals(refusal.details().get(detail), value);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("recorded Refusal " + reason.code() + " with " + detail + "=" + value);
+            }
+        };
     }
 
     /** The handler's clock and the fixture's event time move together. */
@@ -224,26 +266,26 @@ class SignInTest {
                 RealNameLevel.LEVEL_4, "face-scan-1");
     }
 
-    /** Sessions in memory, as the JDBC store keeps them. */
+    /** Sessions in memory, as the look-up kept from the session events has them. */
     static final class InMemorySessions implements SessionStore {
 
-        final Map<SessionId, Session> opened = new HashMap<>();
+        final Map<SessionId, PersonSession> opened = new HashMap<>();
 
-        @Override
-        public void open(Session session) {
-            opened.put(session.sessionId(), session);
+        /** Puts the session in the look-up, open or ended at {@code endedAt}; no events to give. */
+        List<Object> opened(PersonId person, SessionId session, Instant endedAt) {
+            opened.put(session, new PersonSession(session, person, LoginEntry.NATURAL_PERSON, SMS, MORNING,
+                    MORNING.plus(SignIn.SESSION_LIFETIME), endedAt, false, null));
+            return List.of();
         }
 
         @Override
-        public void end(SessionId sessionId, Instant endedAt) {
-            Session s = opened.get(sessionId);
-            opened.put(sessionId, new Session(s.sessionId(), s.personId(), s.entry(), s.method(), s.issuedAt(),
-                    s.expiresAt(), endedAt, s.passwordChangeRequired(), s.actingFor()));
-        }
-
-        @Override
-        public Optional<Session> find(SessionId sessionId) {
+        public Optional<PersonSession> find(SessionId sessionId) {
             return Optional.ofNullable(opened.get(sessionId));
+        }
+
+        @Override
+        public List<PersonSession> openUnder(AuthorizationId authorizationId, Instant now) {
+            return List.of();
         }
     }
 }

@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

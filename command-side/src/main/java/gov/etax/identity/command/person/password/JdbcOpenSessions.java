@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.person.password;
 
 import gov.etax.identity.command.person.password.OpenSessions;
 import gov.etax.identity.kernel.person.PersonId;

@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.person;
 
 import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.person.PersonDirectory;

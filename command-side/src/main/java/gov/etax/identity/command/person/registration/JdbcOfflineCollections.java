@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.person.registration;
 
 import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.person.registration.OfflineCollections;

@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.specialsubject;
 
 import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.command.specialsubject.PersonNames;

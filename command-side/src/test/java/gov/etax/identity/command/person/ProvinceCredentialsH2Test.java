@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.person;
 
 import static gov.etax.identity.command.support.Registrations.phone;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.person.realname;
 
 import gov.etax.identity.command.person.realname.RealNameLevels;
 import gov.etax.identity.kernel.person.PersonId;

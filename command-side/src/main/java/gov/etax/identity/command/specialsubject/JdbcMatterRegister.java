@@ -1,24 +1,31 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.specialsubject;
 
 import gov.etax.identity.command.privacy.LookupHash;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.command.specialsubject.MatterRegister;
 import gov.etax.identity.command.specialsubject.SpecialSubjectReason;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.matter.CrossRegionMatterId;
 import gov.etax.identity.kernel.matter.TaxAuthorityCode;
+import gov.etax.identity.kernel.matter.events.CompetentAuthoritySwitched;
+import gov.etax.identity.kernel.matter.events.CrossRegionMatterRecorded;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@code cross_region_matter}: the handler is kept only as keyed hashes of name and phone. */
+/**
+ * {@code cross_region_matter}, kept by the matters' events in the transaction of the command that
+ * applied them (a subscribing processor); the handler is kept only as keyed hashes of name and phone.
+ */
 @Component
 public class JdbcMatterRegister implements MatterRegister {
 
@@ -26,31 +33,33 @@ public class JdbcMatterRegister implements MatterRegister {
 
     private final JdbcTemplate jdbc;
     private final LookupHash lookupHash;
-    private final Clock clock;
+    private final PersonalDataVault vault;
 
-    public JdbcMatterRegister(JdbcTemplate jdbc, LookupHash lookupHash, Clock clock) {
+    public JdbcMatterRegister(JdbcTemplate jdbc, LookupHash lookupHash, PersonalDataVault vault) {
         this.jdbc = jdbc;
         this.lookupHash = lookupHash;
-        this.clock = clock;
+        this.vault = vault;
     }
 
-    @Override
-    public void record(Matter matter, PersonName handlerName, MobilePhone handlerPhone) {
+    /** A matter number recorded meanwhile by another request fails this one on the key. */
+    @EventHandler
+    void on(CrossRegionMatterRecorded event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        PersonalDataVault.Opener opener = vault.openerFor(event.matterId().value()).orElseThrow();
         try {
             jdbc.update("INSERT INTO cross_region_matter (" + COLUMNS + ", handler_name_hash, handler_phone_hash, recorded_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    matter.matterId().value(), matter.matterNumber(), matter.enterprise().value(), matter.projectName(),
-                    matter.competentAuthority().value(), nameHash(handlerName), lookupHash.of(handlerPhone),
-                    Timestamp.from(clock.instant()));
+                    event.matterId().value(), event.matterNumber(), event.enterprise().value(), event.projectName(),
+                    event.competentAuthority().value(), nameHash(new PersonName(opener.open(event.handlerName()))),
+                    lookupHash.of(new MobilePhone(opener.open(event.handlerPhone()))), Timestamp.from(at));
         } catch (DuplicateKeyException e) {
             throw SpecialSubjectReason.MATTER_ALREADY_RECORDED.refusal();
         }
     }
 
-    @Override
-    public void switchAuthority(CrossRegionMatterId matterId, TaxAuthorityCode competentAuthority) {
+    @EventHandler
+    void on(CompetentAuthoritySwitched event) {
         jdbc.update("UPDATE cross_region_matter SET competent_authority = ? WHERE matter_id = ?",
-                competentAuthority.value(), matterId.value());
+                event.to().value(), event.matterId().value());
     }
 
     @Override

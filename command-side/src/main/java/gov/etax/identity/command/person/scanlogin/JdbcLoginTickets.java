@@ -1,4 +1,4 @@
-package gov.etax.identity.command.infrastructure.persistence;
+package gov.etax.identity.command.person.scanlogin;
 
 import gov.etax.identity.command.person.scanlogin.LoginTickets;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
