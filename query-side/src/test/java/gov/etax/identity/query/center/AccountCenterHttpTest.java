@@ -1,5 +1,6 @@
 package gov.etax.identity.query.center;
 
+import gov.etax.identity.query.authorization.PendingAuthorizationStream;
 import static gov.etax.identity.command.authorization.Staffing.confirmEnterprise;
 import static gov.etax.identity.command.authorization.Staffing.enterpriseSessionByFace;
 import static gov.etax.identity.command.authorization.Staffing.eventTypes;
