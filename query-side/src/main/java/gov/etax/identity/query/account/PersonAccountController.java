@@ -4,6 +4,7 @@ import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.queries.FindPersonAccount;
 import gov.etax.identity.kernel.person.queries.PersonAccountView;
+import gov.etax.identity.query.infrastructure.web.ReadsProjections;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -25,12 +26,14 @@ public class PersonAccountController {
 
     /** The logged-in person's own account center. */
     @GetMapping("/api/me/account")
+    @ReadsProjections(PersonAccountProjection.PROCESSING_GROUP)
     public PersonAccountView myAccount(@AuthenticationPrincipal Jwt token) {
         return find(PersonId.parse(token.getSubject()));
     }
 
     /** Any person's account, for tax authority staff and auditors. */
     @GetMapping("/api/persons/{personId}/account")
+    @ReadsProjections(PersonAccountProjection.PROCESSING_GROUP)
     public PersonAccountView account(@PathVariable String personId) {
         return find(PersonId.parse(personId));
     }

@@ -1,10 +1,8 @@
 package gov.etax.identity.query.admin;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,28 +30,23 @@ import org.springframework.stereotype.Component;
  * caught up with the event store. Between shutdown and the first claims Axon itself reports
  * nothing, so that window is covered by this node's own flag.
  *
- * <p>Speed is measured from position samples this monitor takes once a second and keeps for
- * {@link #WINDOW}.
+ * <p>Speed is measured from position samples this monitor takes once a second ({@link ProjectionSpeed}).
  */
 @Component
 public class ProjectionMonitor implements DisposableBean {
 
-    static final Duration WINDOW = Duration.ofSeconds(30);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionMonitor.class);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Set<String> resetsUnderWay = ConcurrentHashMap.newKeySet();
-    private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
+    private final ProjectionSpeed speed = new ProjectionSpeed();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-monitor");
         thread.setDaemon(true);
         return thread;
     });
-
-    private record Sample(long nanos, long position) {
-    }
 
     public ProjectionMonitor(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
         this.processing = processing;
@@ -143,7 +136,7 @@ public class ProjectionMonitor implements DisposableBean {
                 processor.shutdownAsync().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 try {
                     processor.resetTokens();
-                    samples.remove(name);
+                    speed.restarted(name);
                 } finally {
                     processor.start();
                     started = true;
@@ -182,7 +175,7 @@ public class ProjectionMonitor implements DisposableBean {
         boolean caughtUp = processor.isRunning() && complete && !replaying
                 && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && position != null && position >= head;
-        Double rate = eventsPerSecond(name);
+        Double rate = speed.eventsPerSecond(name);
         long behind = Math.max(0, head - (position == null ? 0 : position));
         Duration timeLeft = behind == 0 ? Duration.ZERO
                 : rate == null || rate <= 0 ? null : Duration.ofMillis((long) Math.ceil(behind / rate * 1000));
@@ -211,23 +204,6 @@ public class ProjectionMonitor implements DisposableBean {
         return !segments.isEmpty() && Math.abs(sum - 1.0) < 1e-9;
     }
 
-    /** Events per second over the sliding window, or null before there are two samples. */
-    private Double eventsPerSecond(String name) {
-        Deque<Sample> window = samples.get(name);
-        if (window == null) {
-            return null;
-        }
-        synchronized (window) {
-            if (window.size() < 2) {
-                return null;
-            }
-            Sample first = window.peekFirst();
-            Sample last = window.peekLast();
-            double seconds = (last.nanos() - first.nanos()) / 1e9;
-            return seconds <= 0 ? null : Math.max(0, last.position() - first.position()) / seconds;
-        }
-    }
-
     /** Once a second: a position sample per projection, and the end of replays that have caught up. */
     void sampleAll() {
         try {
@@ -236,13 +212,7 @@ public class ProjectionMonitor implements DisposableBean {
                 processor(name).ifPresent(processor -> {
                     Long position = position(processor);
                     if (position != null) {
-                        Deque<Sample> window = samples.computeIfAbsent(name, key -> new ArrayDeque<>());
-                        synchronized (window) {
-                            window.addLast(new Sample(now, position));
-                            while (window.size() > 2 && now - window.peekFirst().nanos() > WINDOW.toNanos()) {
-                                window.removeFirst();
-                            }
-                        }
+                        speed.sample(name, now, position);
                     }
                     Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
                     if (resetsUnderWay.contains(name) && processor.isRunning() && covered(segments)

@@ -2,13 +2,13 @@ package gov.etax.identity.query.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.etax.identity.kernel.security.SessionTokens;
+import gov.etax.identity.query.infrastructure.web.ProjectionsRead;
+import gov.etax.identity.query.infrastructure.web.ReadsProjections;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,7 +18,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,35 +27,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * say 503 {@code PROJECTION_REPLAYING} with {@code Retry-After} until it has caught up, rather than
  * answer wrongly. It runs after the security filters, so 401 and 403 come first.
  *
- * <p>The list of which endpoint reads which projection is {@link #READS}; a new read endpoint
- * adds its line there. Every request made with a person's session token also depends on
+ * <p>Which projections an endpoint reads it declares with {@link ReadsProjections}; the audit
+ * endpoints' answers stay whole while "audit" is rebuilt (the index is used only up to its position,
+ * the events above it are scanned; docs/architecture.md, "Audit"). Every request made with a person's session token also depends on
  * {@code ended-sessions}: while that deny list is rebuilt a logged-out token could pass the
  * check, so such requests wait as well.
  */
 @Component
 public class ProjectionReplayGuard implements HandlerInterceptor, WebMvcConfigurer {
 
-    /** Path pattern (Ant style) → the projections its answer comes from. */
-    static final Map<String, List<String>> READS = new LinkedHashMap<>();
-
-    static {
-        READS.put("/api/me/account", List.of("person-accounts"));
-        READS.put("/api/persons/*/account", List.of("person-accounts"));
-        READS.put("/api/me/authorizations", List.of("authorizations"));
-        READS.put("/api/me/authorizations/stream", List.of("authorizations"));
-        READS.put("/api/enterprises/*/staff", List.of("authorizations"));
-        READS.put("/api/me/enterprises", List.of("authorizations"));
-        READS.put("/api/me/history", List.of("account-history", "authorizations"));
-        // Not /api/audit/**: its answers stay whole while "audit" is rebuilt (the index is used only up
-        // to its position, the events above it are scanned; docs/architecture.md, "Audit").
-    }
-
     static final String ENDED_SESSIONS = "ended-sessions";
     static final String CODE = "PROJECTION_REPLAYING";
     private static final long DEFAULT_RETRY_SECONDS = 5;
     private static final long MAX_RETRY_SECONDS = 60;
 
-    private final AntPathMatcher paths = new AntPathMatcher();
     private final ProjectionMonitor monitor;
     private final ObjectMapper json;
 
@@ -73,7 +57,7 @@ public class ProjectionReplayGuard implements HandlerInterceptor, WebMvcConfigur
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        Optional<String> replaying = projectionsRead(request).stream().filter(monitor::isReplaying).findFirst();
+        Optional<String> replaying = projectionsRead(handler).stream().filter(monitor::isReplaying).findFirst();
         if (replaying.isEmpty()) {
             return true;
         }
@@ -81,14 +65,9 @@ public class ProjectionReplayGuard implements HandlerInterceptor, WebMvcConfigur
         return false;
     }
 
-    List<String> projectionsRead(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        List<String> read = new ArrayList<>();
-        READS.forEach((pattern, projections) -> {
-            if (paths.match(pattern, path)) {
-                read.addAll(projections);
-            }
-        });
+    List<String> projectionsRead(Object handler) {
+        List<String> read = new ArrayList<>(ProjectionsRead.of(handler).filter(reads -> !reads.wholeWhileReplaying())
+                .map(ProjectionsRead::processingGroups).orElse(List.of()));
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller != null && caller.getPrincipal() instanceof Jwt token
                 && SessionTokens.ISSUER.equals(token.getClaimAsString("iss"))) {

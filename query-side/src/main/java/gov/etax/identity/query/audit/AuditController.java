@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.query.infrastructure.web.ReadsProjections;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The auditors' read-only API (role AUDITOR, see docs/security.md). Every answer is computed from
- * the event store, with personal data opened.
+ * the event store, with personal data opened. The answers stay whole while the "audit" index is
+ * rebuilt: the index is used only up to its position, the events above it are scanned.
  */
 @RestController
 @RequestMapping("/api/audit")
+@ReadsProjections(value = AuditIndexProjection.PROCESSING_GROUP, wholeWhileReplaying = true)
 public class AuditController {
 
     public static final String NDJSON = "application/x-ndjson";

@@ -3,17 +3,23 @@ package gov.etax.identity.query.authorization;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
 import gov.etax.identity.kernel.authorization.queries.AuthorizationSummary;
 import gov.etax.identity.kernel.authorization.queries.FindEnterpriseStaff;
-import gov.etax.identity.kernel.authorization.queries.FindMyAuthorizations;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.security.SessionTokens;
+import gov.etax.identity.query.authorization.AuthorizationQueries.AuthorizationPage;
+import gov.etax.identity.query.authorization.AuthorizationQueries.FindMyAuthorizationsPage;
+import gov.etax.identity.query.authorization.AuthorizationQueries.IsRelationshipInForce;
+import gov.etax.identity.query.infrastructure.web.PageRequest;
+import gov.etax.identity.query.infrastructure.web.ReadsProjections;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,20 +42,17 @@ public class AuthorizationController {
      * header (absent on the last page). Pending first, then by USCC, role and authorization id.
      */
     @GetMapping("/api/me/authorizations")
-    public org.springframework.http.ResponseEntity<List<AuthorizationSummary>> mine(@AuthenticationPrincipal Jwt token,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer limit,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String cursor) {
+    @ReadsProjections(AuthorizationProjection.PROCESSING_GROUP)
+    public ResponseEntity<List<AuthorizationSummary>> mine(@AuthenticationPrincipal Jwt token,
+            @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         if (status != null && !status.equals("PENDING") && !status.equals("ACTIVE")) {
-            throw gov.etax.identity.query.center.CenterReason.INVALID_STATUS.refusal();
+            throw AuthorizationQueryReason.INVALID_STATUS.refusal();
         }
-        gov.etax.identity.query.center.CenterQueries.AuthorizationPage page = queryGateway.query(
-                new gov.etax.identity.query.center.CenterQueries.FindMyAuthorizationsPage(
-                        PersonId.parse(token.getSubject()), status,
-                        gov.etax.identity.query.center.PageRequest.of(
-                                limit == null ? gov.etax.identity.query.center.PageRequest.MAX_LIMIT : limit, cursor, 4)),
-                ResponseTypes.instanceOf(gov.etax.identity.query.center.CenterQueries.AuthorizationPage.class)).join();
-        org.springframework.http.ResponseEntity.BodyBuilder answer = org.springframework.http.ResponseEntity.ok();
+        AuthorizationPage page = queryGateway.query(new FindMyAuthorizationsPage(PersonId.parse(token.getSubject()), status,
+                        PageRequest.of(limit == null ? PageRequest.MAX_LIMIT : limit, cursor, 4)),
+                ResponseTypes.instanceOf(AuthorizationPage.class)).join();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (page.nextCursor() != null) {
             answer.header("Next-Cursor", page.nextCursor());
         }
@@ -57,6 +60,7 @@ public class AuthorizationController {
     }
 
     @GetMapping("/api/enterprises/{uscc}/staff")
+    @ReadsProjections(AuthorizationProjection.PROCESSING_GROUP)
     public List<AuthorizationSummary> staff(@PathVariable String uscc, @AuthenticationPrincipal Jwt token) {
         Uscc enterprise = new Uscc(uscc);
         String session = token.getClaimAsString(SessionTokens.ENTERPRISE);
@@ -66,9 +70,8 @@ public class AuthorizationController {
             throw AuthorizationQueryReason.STAFF_LIST_FOR_LR_OR_FM.refusal();
         }
         // The token names the role it was issued for; whether the person still holds it is read now.
-        boolean inForce = queryGateway.query(new FindMyAuthorizations(PersonId.parse(token.getSubject())),
-                        ResponseTypes.multipleInstancesOf(AuthorizationSummary.class)).join().stream()
-                .anyMatch(a -> "ACTIVE".equals(a.status()) && enterprise.value().equals(a.uscc()) && role.equals(a.role()));
+        boolean inForce = queryGateway.query(new IsRelationshipInForce(PersonId.parse(token.getSubject()), enterprise, role),
+                ResponseTypes.instanceOf(Boolean.class)).join();
         if (!inForce) {
             throw AuthorizationQueryReason.RELATIONSHIP_NOT_IN_FORCE.refusal();
         }

@@ -1,6 +1,5 @@
 package gov.etax.identity.query.authorization;
 
-import gov.etax.identity.kernel.time.ChinaStandardTime;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.AuthorizationStatus;
 import gov.etax.identity.kernel.authorization.FunctionSet;
@@ -14,9 +13,6 @@ import gov.etax.identity.kernel.authorization.events.LegalRepresentativeBound;
 import gov.etax.identity.kernel.authorization.events.RelationshipRevoked;
 import gov.etax.identity.kernel.authorization.events.StaffNominated;
 import gov.etax.identity.kernel.authorization.events.TaxAgencyRequested;
-import gov.etax.identity.kernel.authorization.queries.AuthorizationSummary;
-import gov.etax.identity.kernel.authorization.queries.FindEnterpriseStaff;
-import gov.etax.identity.kernel.authorization.queries.FindMyAuthorizations;
 import gov.etax.identity.kernel.enterprise.EnterpriseId;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.enterprise.events.EnterpriseTaxInformationConfirmed;
@@ -29,11 +25,8 @@ import gov.etax.identity.kernel.privacy.Masking;
 import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import gov.etax.identity.query.privacy.PersonalDataReader;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,13 +35,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the authorization views: "pending authorizations" and "authorized enterprises" of a person,
- * and "existing tax staff" of an enterprise.
+ * Builds the authorization views ({@link AuthorizationQueries} reads them): "pending authorizations"
+ * and "authorized enterprises" of a person, and "existing tax staff" of an enterprise.
  *
  * <p>A legal representative or finance manager may be named before registering (ACC-3, ACC-4): the
  * event then has no person id, only the document encrypted under the authorization's key. This
@@ -238,46 +230,6 @@ public class AuthorizationProjection {
         jdbc.update("UPDATE authorization_view SET status = ?, awaiting = NULL, ended_side = ?, ended_reason = ?, "
                         + "changed_at = ? WHERE authorization_id = ?",
                 status.name(), side, reason, java.sql.Timestamp.from(at), id.value());
-    }
-
-    // ------------------------------------------------------------------ queries
-
-    private static final String SELECT = "SELECT v.authorization_id, v.uscc, e.name, v.role, v.tax_officer_identity, "
-            + "v.scopes, v.valid_until, v.status, v.awaiting, v.holder_person_id, COALESCE(p.name, v.holder_name), "
-            + "v.holder_document_type, v.holder_document_masked, v.agency_uscc, a.name "
-            + "FROM authorization_view v "
-            + "LEFT JOIN authorization_enterprise e ON e.enterprise_id = v.enterprise_id "
-            + "LEFT JOIN authorization_enterprise a ON a.enterprise_id = v.agency_enterprise_id "
-            + "LEFT JOIN authorization_person p ON p.person_id = v.holder_person_id "
-            + "WHERE v.status IN ('PENDING', 'ACTIVE') AND (v.valid_until IS NULL OR v.valid_until >= ?) ";
-
-    /** ACC-4, ACC-5, ACC-7: the person's pending authorizations and authorized enterprises. */
-    @QueryHandler
-    List<AuthorizationSummary> handle(FindMyAuthorizations query) {
-        return jdbc.query(SELECT + "AND v.holder_person_id = ? ORDER BY v.status DESC, v.uscc, v.role",
-                (rs, row) -> summary(rs, true), today(), query.personId().value());
-    }
-
-    /** ACC-6: the enterprise's existing tax staff, and tax agent relationships where it is client or agency. */
-    @QueryHandler
-    List<AuthorizationSummary> handle(FindEnterpriseStaff query) {
-        return jdbc.query(SELECT + "AND (v.uscc = ? OR v.agency_uscc = ?) ORDER BY v.status DESC, v.role, v.created_at",
-                (rs, row) -> summary(rs, false), today(), query.uscc().value(), query.uscc().value());
-    }
-
-    private static Date today() {
-        // The last day of validity is a whole day in China Standard Time.
-        return Date.valueOf(LocalDate.now(ChinaStandardTime.ZONE));
-    }
-
-    private static AuthorizationSummary summary(ResultSet rs, boolean own) throws SQLException {
-        String scopes = rs.getString(6);
-        Date validUntil = rs.getDate(7);
-        return new AuthorizationSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), scopes == null || scopes.isBlank() ? List.of() : Arrays.asList(scopes.split(",")),
-                validUntil == null ? null : validUntil.toLocalDate(), rs.getString(8), rs.getString(9),
-                own ? rs.getString(10) : null, rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                rs.getString(15));
     }
 
     @ResetHandler

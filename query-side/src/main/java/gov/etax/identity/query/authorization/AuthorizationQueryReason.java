@@ -5,6 +5,7 @@ import gov.etax.identity.kernel.refusal.Reason;
 
 /** Refusals of the authorization read models. */
 public enum AuthorizationQueryReason implements Reason {
+    INVALID_STATUS(Kind.INVALID_INPUT, null, "status must be PENDING or ACTIVE.", "授权状态无效"),
     STAFF_LIST_FOR_LR_OR_FM(Kind.FORBIDDEN, "ACC-2",
             "The enterprise's tax staff are listed to its legal representative or finance manager, in an enterprise "
                     + "session of that enterprise.",

@@ -5,6 +5,9 @@ import gov.etax.identity.query.center.CenterQueries.EnterprisePage;
 import gov.etax.identity.query.center.CenterQueries.FindMyEnterprises;
 import gov.etax.identity.query.center.CenterQueries.FindMyHistory;
 import gov.etax.identity.query.center.CenterQueries.HistoryPage;
+import gov.etax.identity.query.authorization.AuthorizationProjection;
+import gov.etax.identity.query.infrastructure.web.PageRequest;
+import gov.etax.identity.query.infrastructure.web.ReadsProjections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -29,6 +32,7 @@ public class AccountCenterController {
             description = "Relationships in force: enterprise, role, scopes, validity and since when. Sorted by USCC, "
                     + "then authorization id.")
     @GetMapping("/api/me/enterprises")
+    @ReadsProjections(AuthorizationProjection.PROCESSING_GROUP)
     public EnterprisePage enterprises(@AuthenticationPrincipal Jwt token,
                                       @Parameter(description = "Page size, 1..100, default 20") @RequestParam(required = false) Integer limit,
                                       @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
@@ -40,6 +44,7 @@ public class AccountCenterController {
             description = "Relationships that ended, past logins and identity switches, newest first, without the "
                     + "records I cleared (POST /api/me/history/{recordId}/clear on the command side).")
     @GetMapping("/api/me/history")
+    @ReadsProjections({HistoryProjection.PROCESSING_GROUP, AuthorizationProjection.PROCESSING_GROUP})
     public HistoryPage history(@AuthenticationPrincipal Jwt token,
                                @Parameter(description = "Page size, 1..100, default 20") @RequestParam(required = false) Integer limit,
                                @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {

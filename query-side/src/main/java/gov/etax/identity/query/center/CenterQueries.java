@@ -1,11 +1,9 @@
 package gov.etax.identity.query.center;
 
 import gov.etax.identity.kernel.time.ChinaStandardTime;
-import gov.etax.identity.kernel.authorization.queries.AuthorizationSummary;
 import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.query.infrastructure.web.PageRequest;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +15,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The account center's queries, answered from the read models of the two processors. */
+/** The account center's own lists: authorized enterprises and history information. */
 @Component
 public class CenterQueries {
-
 
     private final JdbcTemplate jdbc;
 
@@ -36,17 +33,6 @@ public class CenterQueries {
 
     /** 历史管理信息 (ACC-10): newest first, then by record id; records the person cleared left out. */
     public record FindMyHistory(PersonId personId, PageRequest page) {
-    }
-
-    /**
-     * The person's pending and active authorizations, optionally of one status; pending first, then
-     * by USCC, role and authorization id.
-     */
-    public record FindMyAuthorizationsPage(PersonId personId, String status, PageRequest page) {
-    }
-
-    /** Subscription: the person's pending authorizations (待确认授权), all of them, updated as they change. */
-    public record WatchMyPendingAuthorizations(PersonId personId) {
     }
 
     @Schema(description = "An enterprise the person is authorized for (已授权企业)")
@@ -88,9 +74,6 @@ public class CenterQueries {
     @Schema(description = "A page of history records")
     public record HistoryPage(List<HistoryRecord> items,
                               @Schema(description = "Pass as ?cursor= for the next page; absent on the last") String nextCursor) {
-    }
-
-    public record AuthorizationPage(List<AuthorizationSummary> items, String nextCursor) {
     }
 
     // ------------------------------------------------------------------ handlers
@@ -146,55 +129,7 @@ public class CenterQueries {
         return new HistoryPage(result.items(), result.nextCursor());
     }
 
-    private static final String AUTHORIZATIONS = "SELECT v.authorization_id, v.uscc, e.name, v.role, v.tax_officer_identity, "
-            + "v.scopes, v.valid_until, v.status, v.awaiting, v.holder_person_id, COALESCE(p.name, v.holder_name), "
-            + "v.holder_document_type, v.holder_document_masked, v.agency_uscc, a.name "
-            + "FROM authorization_view v "
-            + "LEFT JOIN authorization_enterprise e ON e.enterprise_id = v.enterprise_id "
-            + "LEFT JOIN authorization_enterprise a ON a.enterprise_id = v.agency_enterprise_id "
-            + "LEFT JOIN authorization_person p ON p.person_id = v.holder_person_id "
-            + "WHERE v.holder_person_id = ? AND (v.valid_until IS NULL OR v.valid_until >= ?) ";
-
-    /** Pending first (0), then active (1): the order the existing list had. */
-    private static final String RANK = "(CASE v.status WHEN 'PENDING' THEN '0' ELSE '1' END)";
-
-    @QueryHandler
-    AuthorizationPage handle(FindMyAuthorizationsPage query) {
-        PageRequest page = query.page();
-        List<Object> args = new ArrayList<>(List.of(query.personId().value(), today()));
-        StringBuilder sql = new StringBuilder(AUTHORIZATIONS);
-        if (query.status() == null) {
-            sql.append("AND v.status IN ('PENDING', 'ACTIVE') ");
-        } else {
-            sql.append("AND v.status = ? ");
-            args.add(query.status());
-        }
-        if (page.after() != null) {
-            sql.append("AND (").append(RANK).append(", v.uscc, v.role, v.authorization_id) > (?, ?, ?, ?) ");
-            args.addAll(page.after());
-        }
-        sql.append("ORDER BY ").append(RANK).append(", v.uscc, v.role, v.authorization_id LIMIT ?");
-        args.add(page.fetchSize());
-        List<AuthorizationSummary> rows = jdbc.query(sql.toString(), (rs, n) -> summary(rs), args.toArray());
-        PageRequest.Page<AuthorizationSummary> result = page.page(rows,
-                a -> List.of("PENDING".equals(a.status()) ? "0" : "1", a.uscc(), a.role(), a.authorizationId()));
-        return new AuthorizationPage(result.items(), result.nextCursor());
-    }
-
-    @QueryHandler
-    List<AuthorizationSummary> handle(WatchMyPendingAuthorizations query) {
-        return jdbc.query(AUTHORIZATIONS + "AND v.status = 'PENDING' ORDER BY v.uscc, v.role, v.authorization_id",
-                (rs, n) -> summary(rs), query.personId().value(), today());
-    }
-
     // ------------------------------------------------------------------ mapping
-
-    private static AuthorizationSummary summary(ResultSet rs) throws SQLException {
-        return new AuthorizationSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), scopes(rs.getString(6)), date(rs.getDate(7)), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                rs.getString(15));
-    }
 
     private static List<String> scopes(String scopes) {
         return scopes == null || scopes.isBlank() ? List.of() : Arrays.asList(scopes.split(","));

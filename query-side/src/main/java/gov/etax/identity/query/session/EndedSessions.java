@@ -5,8 +5,9 @@ import gov.etax.identity.kernel.person.events.LoginSucceeded;
 import gov.etax.identity.kernel.person.events.SessionEnded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.query.infrastructure.persistence.BatchedWrites;
-import java.sql.Timestamp;
 import gov.etax.identity.query.infrastructure.persistence.Upserts;
+import gov.etax.identity.query.infrastructure.security.KnownSessions;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -26,18 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(EndedSessions.PROCESSING_GROUP)
-public class EndedSessions {
+public class EndedSessions implements KnownSessions {
 
     public static final String PROCESSING_GROUP = "ended-sessions";
-
-    /**
-     * A session as the query side knows it.
-     *
-     * @param uscc and {@code role}: what an enterprise or agent session acts for, else null
-     */
-    public record KnownSession(String personId, boolean passwordChangeRequired, String uscc, String role,
-                               boolean ended) {
-    }
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
@@ -93,7 +85,7 @@ public class EndedSessions {
                 String.class, (Object) sessionIds.toArray(String[]::new)));
     }
 
-    /** The started session with this id, ended or not; empty while its start has not arrived here. */
+    @Override
     public Optional<KnownSession> find(String sessionId) {
         return jdbc.query("SELECT s.person_id, s.password_change_required, s.uscc, s.enterprise_role, "
                         + "e.session_id IS NOT NULL FROM started_session s "

@@ -1,6 +1,7 @@
 package gov.etax.identity.query.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -10,6 +11,11 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The query side is deployed apart from the command side and shares only the kernel with it.
  * Its tests may start the command side, so test classes are left out of the analysis.
+ *
+ * <p>Its top-level packages are areas (account, admin, audit, authorization, center, privacy,
+ * session) on top of {@code infrastructure}: no cycles among them, and infrastructure knows none of
+ * them (security asks for sessions through its own port, {@code KnownSessions}; endpoints name the
+ * projections they read with {@code ReadsProjections}).
  */
 @AnalyzeClasses(packages = "gov.etax.identity.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class QuerySideArchitectureTest {
@@ -23,4 +29,17 @@ class QuerySideArchitectureTest {
     static final ArchRule noXStream = noClasses()
             .should().dependOnClassesThat().resideInAPackage("com.thoughtworks.xstream..")
             .because("events are read as JSON, never with XStream");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenAreas = slices().matching("gov.etax.identity.query.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule infrastructureKnowsNoArea = noClasses()
+            .that().resideInAPackage("gov.etax.identity.query.infrastructure..")
+            .should().dependOnClassesThat().resideInAnyPackage("gov.etax.identity.query.account..",
+                    "gov.etax.identity.query.admin..", "gov.etax.identity.query.audit..",
+                    "gov.etax.identity.query.authorization..", "gov.etax.identity.query.center..",
+                    "gov.etax.identity.query.privacy..", "gov.etax.identity.query.session..")
+            .because("infrastructure is what every area builds on; an area plugs into it through a port or an annotation");
 }

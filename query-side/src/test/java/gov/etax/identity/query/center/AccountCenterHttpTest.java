@@ -17,6 +17,7 @@ import gov.etax.identity.command.support.Closeables;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.PostgresTestDatabase;
+import gov.etax.identity.query.authorization.PendingAuthorizationStream;
 import gov.etax.identity.query.support.QuerySideNode;
 import java.net.URI;
 import java.net.http.HttpClient;

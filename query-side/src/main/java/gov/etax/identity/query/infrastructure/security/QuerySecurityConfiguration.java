@@ -6,8 +6,6 @@ import gov.etax.identity.kernel.refusal.CommonReason;
 import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.security.RsaKeys;
 import gov.etax.identity.kernel.security.SessionTokens;
-import gov.etax.identity.query.session.EndedSessions;
-import gov.etax.identity.query.session.SessionReason;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,11 +66,11 @@ public class QuerySecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Keys keys, EndedSessions endedSessions, ObjectMapper json,
+    SecurityFilterChain api(HttpSecurity http, Keys keys, KnownSessions sessions, ObjectMapper json,
                             @Value("${etax.security.session-wait:PT5S}") Duration sessionWait) throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
         JwtIssuerAuthenticationManagerResolver issuers = new JwtIssuerAuthenticationManagerResolver(
-                Map.of(SessionTokens.ISSUER, persons(keys, new SessionCheck(endedSessions, sessionWait)),
+                Map.of(SessionTokens.ISSUER, persons(keys, new SessionCheck(sessions, sessionWait)),
                         keys.staffIssuer(), staff(keys))::get);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -1,8 +1,7 @@
 package gov.etax.identity.query.infrastructure.security;
 
 import gov.etax.identity.kernel.security.SessionTokens;
-import gov.etax.identity.query.session.EndedSessions;
-import gov.etax.identity.query.session.EndedSessions.KnownSession;
+import gov.etax.identity.query.infrastructure.security.KnownSessions.KnownSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,10 +26,10 @@ final class SessionCheck implements OAuth2TokenValidator<Jwt> {
             new OAuth2Error("invalid_token", "No such session, or it has ended", null));
     private static final long POLL_NANOS = Duration.ofMillis(20).toNanos();
 
-    private final EndedSessions sessions;
+    private final KnownSessions sessions;
     private final Duration wait;
 
-    SessionCheck(EndedSessions sessions, Duration wait) {
+    SessionCheck(KnownSessions sessions, Duration wait) {
         this.sessions = sessions;
         this.wait = wait;
     }

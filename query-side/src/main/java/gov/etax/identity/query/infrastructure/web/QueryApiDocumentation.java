@@ -53,6 +53,10 @@ public class QueryApiDocumentation {
         return (operation, handler) -> {
             List<Reason> reasons = new ArrayList<>(byPackage.getOrDefault(
                     handler.getBeanType().getPackageName(), List.of()));
+            if (operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(parameter -> "cursor".equals(parameter.getName()))) {
+                reasons.addAll(List.of(PagingReason.values()));
+            }
             reasons.addAll(common);
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);

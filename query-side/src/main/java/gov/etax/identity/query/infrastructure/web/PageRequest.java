@@ -1,4 +1,4 @@
-package gov.etax.identity.query.center;
+package gov.etax.identity.query.infrastructure.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,7 +24,7 @@ public record PageRequest(List<String> after, int limit) {
     public static PageRequest of(Integer limit, String cursor, int keyParts) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw CenterReason.INVALID_LIMIT.refusal();
+            throw PagingReason.INVALID_LIMIT.refusal();
         }
         if (cursor == null || cursor.isEmpty()) {
             return new PageRequest(null, size);
@@ -34,11 +34,11 @@ public record PageRequest(List<String> after, int limit) {
             List<String> key = Arrays.asList(decoded.split(SEPARATOR, -1));
             // PostgreSQL refuses NUL in text: a forged cursor must be a 400, never a failed query.
             if (key.size() != keyParts || key.stream().anyMatch(part -> part.chars().anyMatch(Character::isISOControl))) {
-                throw CenterReason.INVALID_CURSOR.refusal();
+                throw PagingReason.INVALID_CURSOR.refusal();
             }
             return new PageRequest(key, size);
         } catch (IllegalArgumentException e) {
-            throw CenterReason.INVALID_CURSOR.refusal();
+            throw PagingReason.INVALID_CURSOR.refusal();
         }
     }
 
@@ -47,11 +47,11 @@ public record PageRequest(List<String> after, int limit) {
         try {
             Instant instant = Instant.parse(after.get(index));
             if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                throw CenterReason.INVALID_CURSOR.refusal();
+                throw PagingReason.INVALID_CURSOR.refusal();
             }
             return instant;
         } catch (DateTimeParseException e) {
-            throw CenterReason.INVALID_CURSOR.refusal();
+            throw PagingReason.INVALID_CURSOR.refusal();
         }
     }
 

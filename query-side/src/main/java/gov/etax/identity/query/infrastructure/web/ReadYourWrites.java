@@ -1,9 +1,6 @@
-package gov.etax.identity.query.center;
+package gov.etax.identity.query.infrastructure.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.etax.identity.query.account.PersonAccountProjection;
-import gov.etax.identity.query.audit.AuditIndexProjection;
-import gov.etax.identity.query.authorization.AuthorizationProjection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,10 +8,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -33,7 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -42,7 +38,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Read your own writes (query side). A GET under {@code /api/} with header {@code Consistency-Token: <n>}
  * (the global position the command side answered with) waits until every processor the endpoint reads
  * from has handled the events up to position n, then answers; after {@code etax.consistency.max-wait}
- * (default 5 s) it answers 503 {@code CONSISTENCY_TOKEN_NOT_REACHED} with {@code Retry-After: 1}.
+ * (default 5 s) it answers 503 {@code CONSISTENCY_TOKEN_NOT_REACHED} with {@code Retry-After: 1}. What an
+ * endpoint reads it declares with {@link ReadsProjections}; an endpoint that does not waits for every processor.
  *
  * <p>Progress is read from {@code tokenentry}, so it holds with several query nodes that share the
  * segments, and for the segments this node works on also from the processor's live status: a stored
@@ -56,22 +53,7 @@ public class ReadYourWrites implements WebMvcConfigurer {
 
     public static final String HEADER = "Consistency-Token";
     private static final String BEHIND = ReadYourWrites.class.getName() + ".behind";
-    private static final AntPathMatcher PATHS = new AntPathMatcher();
     private static final Duration POLL = Duration.ofMillis(20);
-
-    /** Which processors each endpoint reads; any other endpoint waits for all of them. */
-    private static final Map<String, Set<String>> READS = new LinkedHashMap<>();
-
-    static {
-        READS.put("/api/me/history", Set.of(HistoryProjection.PROCESSING_GROUP, AuthorizationProjection.PROCESSING_GROUP));
-        READS.put("/api/me/enterprises", Set.of(AuthorizationProjection.PROCESSING_GROUP));
-        READS.put("/api/me/authorizations/**", Set.of(AuthorizationProjection.PROCESSING_GROUP));
-        READS.put("/api/me/authorizations", Set.of(AuthorizationProjection.PROCESSING_GROUP));
-        READS.put("/api/enterprises/*/staff", Set.of(AuthorizationProjection.PROCESSING_GROUP));
-        READS.put("/api/me/account", Set.of(PersonAccountProjection.PROCESSING_GROUP));
-        READS.put("/api/persons/*/account", Set.of(PersonAccountProjection.PROCESSING_GROUP));
-        READS.put("/api/audit/**", Set.of(AuditIndexProjection.PROCESSING_GROUP));
-    }
 
     private final JdbcTemplate jdbc;
     private final org.axonframework.config.Configuration axon;
@@ -97,12 +79,12 @@ public class ReadYourWrites implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                     throws IOException {
-                return awaited(request, response);
+                return awaited(request, response, handler);
             }
         }).addPathPatterns("/api/**");
     }
 
-    private boolean awaited(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private boolean awaited(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
         String header = request.getHeader(HEADER);
         if (header == null || !HttpMethod.GET.matches(request.getMethod())) {
             return true;
@@ -115,7 +97,8 @@ public class ReadYourWrites implements WebMvcConfigurer {
                     "Consistency-Token is the number a command answered with.", "一致性令牌无效");
             return false;
         }
-        Set<String> processors = processorsFor(request.getRequestURI());
+        Collection<String> processors = ProjectionsRead.of(handler).<Collection<String>>map(ProjectionsRead::processingGroups)
+                .orElseGet(() -> processing.eventProcessors().keySet());
         Instant deadline = Clock.systemUTC().instant().plus(maxWait);
         while (!passed(processors, position)) {
             if (Clock.systemUTC().instant().isAfter(deadline)) {
@@ -136,17 +119,8 @@ public class ReadYourWrites implements WebMvcConfigurer {
         return true;
     }
 
-    private Set<String> processorsFor(String path) {
-        for (Map.Entry<String, Set<String>> reads : READS.entrySet()) {
-            if (PATHS.match(reads.getKey(), path)) {
-                return reads.getValue();
-            }
-        }
-        return processing.eventProcessors().keySet();
-    }
-
     /** Every segment of every processor named has handled the events up to and including {@code position}. */
-    boolean passed(Set<String> processors, long position) {
+    boolean passed(Collection<String> processors, long position) {
         for (String processor : processors) {
             Map<Integer, EventTrackerStatus> here = processing.eventProcessor(processor, StreamingEventProcessor.class)
                     .map(StreamingEventProcessor::processingStatus).orElse(Map.of());

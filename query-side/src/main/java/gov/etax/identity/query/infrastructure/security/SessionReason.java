@@ -1,4 +1,4 @@
-package gov.etax.identity.query.session;
+package gov.etax.identity.query.infrastructure.security;
 
 import gov.etax.identity.kernel.refusal.Kind;
 import gov.etax.identity.kernel.refusal.Reason;

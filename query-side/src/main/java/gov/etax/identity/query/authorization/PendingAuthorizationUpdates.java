@@ -1,4 +1,4 @@
-package gov.etax.identity.query.center;
+package gov.etax.identity.query.authorization;
 
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import gov.etax.identity.kernel.authorization.events.AuthorizationConfirmed;
@@ -12,8 +12,7 @@ import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.events.SessionEnded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
-import gov.etax.identity.query.authorization.AuthorizationProjection;
-import gov.etax.identity.query.center.CenterQueries.WatchMyPendingAuthorizations;
+import gov.etax.identity.query.authorization.AuthorizationQueries.WatchMyPendingAuthorizations;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
