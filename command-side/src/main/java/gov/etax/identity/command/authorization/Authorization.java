@@ -28,7 +28,6 @@ import gov.etax.identity.kernel.authorization.commands.AddTaxOfficer;
 import gov.etax.identity.kernel.authorization.commands.ConfirmAuthorization;
 import gov.etax.identity.kernel.authorization.commands.EndFinanceManagerReport;
 import gov.etax.identity.kernel.authorization.commands.EndLegalRepresentation;
-import gov.etax.identity.kernel.authorization.commands.ExpireAuthorization;
 import gov.etax.identity.kernel.authorization.commands.RejectAuthorization;
 import gov.etax.identity.kernel.authorization.commands.RequestTaxAgency;
 import gov.etax.identity.kernel.authorization.commands.RevokeRelationship;
@@ -58,6 +57,8 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -344,15 +345,15 @@ public class Authorization {
 
     // ---------------------------------------------------------------- expire
 
-    @CommandHandler
-    public void handle(ExpireAuthorization command, Relationships relationships, AuthorizationClaims claims, Clock clock) {
-        if (status.isOver()) {
-            throw AuthorizationReason.AUTHORIZATION_NOT_PENDING.refusal("The authorization has already ended.");
+    /**
+     * Its end of validity has come (scheduled in expire/ValidityEndDeadlines, run once across nodes).
+     * One that ended otherwise, or whose expiry a confirmation or removal already recorded, stays as it is.
+     */
+    @DeadlineHandler(deadlineName = Validity.END_DEADLINE)
+    void validityEnded(DeadlineMessage<?> end, Relationships relationships, AuthorizationClaims claims) {
+        if (!status.isOver()) {
+            expire(claims, relationships);
         }
-        if (!Validity.isOver(validUntil, clock.instant())) {
-            throw AuthorizationReason.AUTHORIZATION_NOT_DUE.refusal();
-        }
-        expire(claims, relationships);
     }
 
     /** The relationship stopped working at its end of validity; record it now that it is observed. */

@@ -5,12 +5,10 @@ import gov.etax.identity.kernel.authorization.RelationshipRole;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The set-based side of authorizations: at most one pending or active authorization per
- * enterprise, role and holder, across every node; and which of them reach their end of validity.
- * Written in the same transaction as the authorization's events.
+ * enterprise, role and holder, across every node. Written in the same transaction as the authorization's events.
  */
 public interface AuthorizationClaims {
 
@@ -25,7 +23,4 @@ public interface AuthorizationClaims {
 
     /** The authorization is over (rejected, withdrawn, revoked, expired): its holder may be nominated again. */
     void release(AuthorizationId authorizationId);
-
-    /** Pending or active authorizations whose end of validity is at or before {@code now}, oldest first. */
-    List<AuthorizationId> dueAt(Instant now, int limit);
 }

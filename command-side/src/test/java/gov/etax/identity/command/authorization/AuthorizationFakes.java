@@ -18,7 +18,6 @@ import gov.etax.identity.kernel.refusal.Reason;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,14 +126,6 @@ public final class AuthorizationFakes {
         @Override
         public void release(AuthorizationId authorizationId) {
             claims.remove(authorizationId);
-        }
-
-        @Override
-        public List<AuthorizationId> dueAt(Instant now, int limit) {
-            return claims.entrySet().stream()
-                    .filter(e -> e.getValue().validUntil() != null && !e.getValue().validUntil().isAfter(now))
-                    .sorted(Comparator.comparing(e -> e.getValue().validUntil()))
-                    .map(Map.Entry::getKey).limit(limit).toList();
         }
     }
 

@@ -7,6 +7,7 @@ import gov.etax.identity.command.authorization.AuthorizationFakes.Claims;
 import gov.etax.identity.command.authorization.AuthorizationFakes.Directory;
 import gov.etax.identity.command.authorization.AuthorizationFakes.InMemoryRelationships;
 import gov.etax.identity.command.authorization.AuthorizationFakes.Vault;
+import gov.etax.identity.command.authorization.expire.ValidityEndDeadlines;
 import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.command.support.Registrations;
 import gov.etax.identity.kernel.authorization.Actor;
@@ -21,7 +22,6 @@ import gov.etax.identity.kernel.authorization.TaxOfficerIdentity;
 import gov.etax.identity.kernel.authorization.commands.AddInvoicingOfficer;
 import gov.etax.identity.kernel.authorization.commands.AddTaxOfficer;
 import gov.etax.identity.kernel.authorization.commands.ConfirmAuthorization;
-import gov.etax.identity.kernel.authorization.commands.ExpireAuthorization;
 import gov.etax.identity.kernel.authorization.commands.RejectAuthorization;
 import gov.etax.identity.kernel.authorization.commands.RequestTaxAgency;
 import gov.etax.identity.kernel.authorization.commands.RevokeRelationship;
@@ -44,6 +44,7 @@ import gov.etax.identity.kernel.person.ActingFor;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.PersonId;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,9 +53,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -507,17 +510,24 @@ class AuthorizationTest {
     class Expiry {
 
         @Test
-        @DisplayName("ACC-5: until the end of the last valid day the authorization is not due; at 00:00 CST after it, it expires")
+        @DisplayName("ACC-5: until the end of the last valid day nothing happens: its end is a deadline at 00:00 CST after it")
+        void notDueBeforeMidnightAfterValidUntil() {
+            inForce(id, uscc, RelationshipRole.TAX_OFFICER, nomineeDocument);
+            TestExecutor<Authorization> confirmed = fixture.givenCurrentTime(NOW)
+                    .andGiven(nominated(), new AuthorizationConfirmed(id, nominee, null, Confirmation.FACE_SESSION, null));
+            validityEndScheduled();
+            confirmed.whenTimeAdvancesTo(VALIDITY_ENDS.minus(Duration.ofSeconds(1))).expectNoEvents();
+            assertThat(relationships.bound).containsKey(id);
+        }
+
+        @Test
+        @DisplayName("ACC-5: at 00:00 CST after the last valid day the deadline falls due and the authorization expires")
         void expiresAtMidnightAfterValidUntil() {
             inForce(id, uscc, RelationshipRole.TAX_OFFICER, nomineeDocument);
-            AuthorizationConfirmed confirmed = new AuthorizationConfirmed(id, nominee, null, Confirmation.FACE_SESSION, null);
-            clock.set(VALIDITY_ENDS.minus(Duration.ofSeconds(1)));
-            fixture.given(nominated(), confirmed)
-                    .when(new ExpireAuthorization(id))
-                    .expectException(refusal(AuthorizationReason.AUTHORIZATION_NOT_DUE));
-            clock.set(VALIDITY_ENDS.plus(Duration.ofHours(3)));
-            fixture.given(nominated(), confirmed)
-                    .when(new ExpireAuthorization(id))
+            TestExecutor<Authorization> confirmed = fixture.givenCurrentTime(NOW)
+                    .andGiven(nominated(), new AuthorizationConfirmed(id, nominee, null, Confirmation.FACE_SESSION, null));
+            validityEndScheduled();
+            confirmed.whenTimeAdvancesTo(VALIDITY_ENDS.plus(Duration.ofHours(3)))
                     .expectEvents(new AuthorizationExpired(id, VALID_UNTIL, VALIDITY_ENDS));
             assertThat(relationships.bound).doesNotContainKey(id);
         }
@@ -525,10 +535,26 @@ class AuthorizationTest {
         @Test
         @DisplayName("ACC-5: an authorization that already ended does not expire")
         void endedDoesNotExpire() {
-            clock.set(VALIDITY_ENDS.plus(Duration.ofDays(1)));
-            fixture.given(nominated(), new AuthorizationWithdrawn(id, legalRepresentative, uscc))
-                    .when(new ExpireAuthorization(id))
-                    .expectException(refusal(AuthorizationReason.AUTHORIZATION_NOT_PENDING));
+            TestExecutor<Authorization> withdrawn = fixture.givenCurrentTime(NOW)
+                    .andGiven(nominated(), new AuthorizationWithdrawn(id, legalRepresentative, uscc));
+            validityEndScheduled();
+            withdrawn.whenTimeAdvancesTo(VALIDITY_ENDS.plus(Duration.ofDays(1)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        /**
+         * What the expire slice's event handler does on StaffNominated, into the fixture's own deadline
+         * manager (which whenTimeAdvancesTo runs; the fixture does not hand it out, hence the field).
+         */
+        private void validityEndScheduled() {
+            try {
+                Field field = AggregateTestFixture.class.getDeclaredField("deadlineManager");
+                field.setAccessible(true);
+                new ValidityEndDeadlines((DeadlineManager) field.get(fixture)).on(nominated());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Test

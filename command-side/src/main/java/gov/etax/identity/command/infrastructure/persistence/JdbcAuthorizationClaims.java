@@ -10,7 +10,6 @@ import gov.etax.identity.kernel.person.DocumentNumber;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,12 +52,5 @@ public class JdbcAuthorizationClaims implements AuthorizationClaims {
     @Override
     public void release(AuthorizationId authorizationId) {
         jdbc.update("DELETE FROM authorization_claim WHERE authorization_id = ?", authorizationId.value());
-    }
-
-    @Override
-    public List<AuthorizationId> dueAt(Instant now, int limit) {
-        return jdbc.query("SELECT authorization_id FROM authorization_claim WHERE valid_until <= ? "
-                        + "ORDER BY valid_until, authorization_id LIMIT ?",
-                (rs, row) -> AuthorizationId.parse(rs.getString(1)), Timestamp.from(now), limit);
     }
 }
