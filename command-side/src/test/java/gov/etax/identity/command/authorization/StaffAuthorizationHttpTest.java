@@ -33,6 +33,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -424,7 +425,7 @@ class StaffAuthorizationHttpTest extends CommandSideHttpTest {
     /** Deadlines whose moment has come by the test's clock and that no node has run yet. */
     private static long dueDeadlines() {
         return count(database, "SELECT count(*) FROM scheduled_tasks WHERE execution_time <= ?",
-                java.sql.Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()));
     }
 
     private static String lastEvent(String aggregateId) {

@@ -6,6 +6,7 @@ import gov.etax.identity.kernel.authorization.AuthorizationId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,13 +24,15 @@ class EarlierValidityEnds {
     static final String TASK = "earlier-validity-ends";
 
     @Bean
-    Task<Void> earlierValidityEndsTask(ValidityEndDeadlines deadlines, JdbcTemplate jdbc, TransactionTemplate transaction) {
+    Task<Void> earlierValidityEndsTask(ObjectProvider<ValidityEndDeadlines> deadlines, JdbcTemplate jdbc,
+                                       TransactionTemplate transaction) {
+        // Looked up when the task runs: the deadline manager needs the scheduler, which needs this task.
         return Tasks.oneTime(TASK).execute((instance, context) -> transaction.executeWithoutResult(status -> {
             List<Map.Entry<AuthorizationId, Instant>> ends = jdbc.query(
                     "SELECT authorization_id, valid_until FROM authorization_claim WHERE valid_until IS NOT NULL",
                     (row, number) -> Map.entry(AuthorizationId.parse(row.getString("authorization_id")),
                             row.getTimestamp("valid_until").toInstant()));
-            ends.forEach(end -> deadlines.schedule(end.getKey(), end.getValue()));
+            ends.forEach(end -> deadlines.getObject().schedule(end.getKey(), end.getValue()));
         }));
     }
 }
