@@ -21,6 +21,11 @@ import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.MutableClock;
 import gov.etax.identity.command.support.PostgresTestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -117,6 +122,8 @@ class ExpiryByDeadlineHttpTest {
         }
         assertThat(count(database, "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.AuthorizationExpired'"))
                 .isEqualTo(expiring.size());
+        assertThat(expiryMetadata(active)).as("the system's, not the nominating person's")
+                .contains("\"actorType\":\"SYSTEM\"", "\"channel\":\"system\"").doesNotContain("\"actorId\"");
         assertThat(eventTypes(database, withdrawn)).containsExactly("StaffNominated", "AuthorizationWithdrawn");
         assertThat(eventTypes(database, agentAtAgency)).containsExactly("StaffNominated", "AuthorizationConfirmed");
         assertThat(count(database, "SELECT count(*) FROM scheduled_tasks")).as("the agent's own end, a month ahead")
@@ -147,6 +154,19 @@ class ExpiryByDeadlineHttpTest {
         HttpJson.Response confirmed = http.as(naturalPersonSessionByFace(http, nominee))
                 .post("/api/authorizations/" + authorizationId + "/confirmation", Map.of());
         assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
+    }
+
+    private static String expiryMetadata(String authorizationId) {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT metadata FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE '%.AuthorizationExpired'")) {
+            statement.setString(1, authorizationId);
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return new String(rs.getBytes(1), StandardCharsets.UTF_8);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Deadlines whose moment has come by the nodes' clock and that no node has run yet. */
