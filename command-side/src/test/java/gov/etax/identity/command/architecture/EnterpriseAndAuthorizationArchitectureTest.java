@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The same dependency rule as for persons, for the Enterprise and Authorization aggregates, their
  * rule objects and ports: Axon and ports only. A slice's REST controller and its application
- * service (@Service, including the expiry sweeper) are adapters and may use Spring.
+ * service (@Service, including the expiry slice's deadline scheduling) are adapters and may use Spring.
  */
 @AnalyzeClasses(packages = "gov.etax.identity.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class EnterpriseAndAuthorizationArchitectureTest {

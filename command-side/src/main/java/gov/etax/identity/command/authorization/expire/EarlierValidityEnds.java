@@ -1,15 +1,15 @@
 package gov.etax.identity.command.authorization.expire;
 
-import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import gov.etax.identity.kernel.authorization.AuthorizationId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,21 +18,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (which holds exactly the pending and active ones, with their end of validity), all in one
  * transaction. An end already past falls due at once.
  */
-@Configuration
-class EarlierValidityEnds {
+@Service
+class EarlierValidityEnds extends OneTimeTask<Void> {
 
-    static final String TASK = "earlier-validity-ends";
+    private final ObjectProvider<ValidityEndDeadlines> deadlines;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
-    @Bean
-    Task<Void> earlierValidityEndsTask(ObjectProvider<ValidityEndDeadlines> deadlines, JdbcTemplate jdbc,
-                                       TransactionTemplate transaction) {
-        // Looked up when the task runs: the deadline manager needs the scheduler, which needs this task.
-        return Tasks.oneTime(TASK).execute((instance, context) -> transaction.executeWithoutResult(status -> {
+    /** The deadlines are looked up when the task runs: their manager needs the scheduler, which needs this task. */
+    EarlierValidityEnds(ObjectProvider<ValidityEndDeadlines> deadlines, JdbcTemplate jdbc, TransactionTemplate transaction) {
+        super("earlier-validity-ends", Void.class);
+        this.deadlines = deadlines;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void executeOnce(TaskInstance<Void> instance, ExecutionContext context) {
+        transaction.executeWithoutResult(status -> {
             List<Map.Entry<AuthorizationId, Instant>> ends = jdbc.query(
                     "SELECT authorization_id, valid_until FROM authorization_claim WHERE valid_until IS NOT NULL",
                     (row, number) -> Map.entry(AuthorizationId.parse(row.getString("authorization_id")),
                             row.getTimestamp("valid_until").toInstant()));
             ends.forEach(end -> deadlines.getObject().schedule(end.getKey(), end.getValue()));
-        }));
+        });
     }
 }

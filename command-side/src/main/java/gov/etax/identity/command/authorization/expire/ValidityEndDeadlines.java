@@ -10,7 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * ACC-5: from the moment an authorization with an end of validity (有效期止) exists, its end is a
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * exists exactly when the authorization does. Not cancelled when the authorization ends otherwise:
  * the authorization ignores the deadline then.
  */
-@Component
+@Service
 @ProcessingGroup(ValidityEndDeadlines.PROCESSING_GROUP)
 public class ValidityEndDeadlines {
 

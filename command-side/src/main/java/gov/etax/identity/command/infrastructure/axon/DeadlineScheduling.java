@@ -19,7 +19,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  *
  * <ul>
  *   <li>It reads the application's {@link Clock}, as the rules do: a deadline falls due when the rules
- *       say the moment has come (and tests that move time move deadlines with it).</li>
+ *       say the moment has come (and tests that move time move deadlines with it). It measures its
+ *       wait between polls on that clock too: under a clock that stands still (a test's) it polls when
+ *       the clock moves or when {@link Scheduler#triggerCheckForDueExecutions()} is called.</li>
  *   <li>A deadline scheduled inside a command's transaction is written in that transaction, so it
  *       exists exactly when the events that asked for it do.</li>
  *   <li>{@code etax.deadlines.polling-interval} (default 10 s): how late after its moment a deadline

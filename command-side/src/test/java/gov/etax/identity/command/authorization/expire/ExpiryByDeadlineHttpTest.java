@@ -26,6 +26,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ACC-5: an authorization's end of validity is a deadline that two command-side nodes on one
  * PostgreSQL database both watch; it records the expiry once. Both nodes read one clock, which the
- * test moves past midnight; their schedulers follow it.
+ * test moves past midnight; their schedulers follow it (and, as they measure their wait between polls
+ * on it too, poll when it moves).
  */
 class ExpiryByDeadlineHttpTest {
 
@@ -83,6 +85,7 @@ class ExpiryByDeadlineHttpTest {
     @Test
     @DisplayName("ACC-5: at 00:00 CST after their last valid day pending and active staff and a tax agent request expire, each with one AuthorizationExpired; one withdrawn before stays withdrawn")
     void eachExpiresOnceOnOneNode() {
+        deadlinesRun.set(0);
         HttpJson http = nodeA.http();
         String today = LocalDate.ofInstant(clock.instant(), CST).toString();
         String inAMonth = LocalDate.ofInstant(clock.instant(), CST).plusMonths(1).toString();
@@ -120,14 +123,34 @@ class ExpiryByDeadlineHttpTest {
         for (String id : expiring) {
             assertThat(eventTypes(database, id)).as(id).filteredOn("AuthorizationExpired"::equals).hasSize(1);
         }
-        assertThat(count(database, "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.AuthorizationExpired'"))
-                .isEqualTo(expiring.size());
         assertThat(expiryMetadata(active)).as("the system's, not the nominating person's")
                 .contains("\"actorType\":\"SYSTEM\"", "\"channel\":\"system\"").doesNotContain("\"actorId\"");
         assertThat(eventTypes(database, withdrawn)).containsExactly("StaffNominated", "AuthorizationWithdrawn");
         assertThat(eventTypes(database, agentAtAgency)).containsExactly("StaffNominated", "AuthorizationConfirmed");
-        assertThat(count(database, "SELECT count(*) FROM scheduled_tasks")).as("the agent's own end, a month ahead")
-                .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("ACC-5: authorizations from before deadlines existed get theirs from the task migration V42 leaves, and expire as well")
+    void earlierAuthorizationsGetTheirDeadlines() {
+        deadlinesRun.set(0);
+        HttpJson http = nodeB.http();
+        String today = LocalDate.ofInstant(clock.instant(), CST).toString();
+        String pending = nominated(enterprise(http), registered(http), today);
+        // The database as V42 finds one from before deadlines: not one deadline, and V42's task.
+        execute("DELETE FROM scheduled_tasks");
+        execute("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
+                + "VALUES ('earlier-validity-ends', 'V42', CURRENT_TIMESTAMP, FALSE, 1)");
+        // Between polls the schedulers wait on the test's clock, which stands still here.
+        nodeA.bean(Scheduler.class).triggerCheckForDueExecutions();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(database, "SELECT count(*) FROM scheduled_tasks "
+                + "WHERE task_name = 'earlier-validity-ends'") == 0);
+        assertThat(count(database, "SELECT count(*) FROM scheduled_tasks WHERE task_name = ?", DEADLINE_TASK))
+                .isEqualTo(count(database, "SELECT count(*) FROM authorization_claim WHERE valid_until IS NOT NULL"))
+                .isPositive();
+        clock.set(LocalDate.parse(today).plusDays(1).atStartOfDay(CST).toInstant());
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventTypes(database, pending).contains("AuthorizationExpired"));
+        assertThat(eventTypes(database, pending)).containsExactly("StaffNominated", "AuthorizationExpired");
     }
 
     /** An enterprise whose legal representative has an enterprise session. */
@@ -154,6 +177,14 @@ class ExpiryByDeadlineHttpTest {
         HttpJson.Response confirmed = http.as(naturalPersonSessionByFace(http, nominee))
                 .post("/api/authorizations/" + authorizationId + "/confirmation", Map.of());
         assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String expiryMetadata(String authorizationId) {
