@@ -512,22 +512,14 @@ class AuthorizationTest {
         @Test
         @DisplayName("ACC-5: until the end of the last valid day nothing happens: its end is a deadline at 00:00 CST after it")
         void notDueBeforeMidnightAfterValidUntil() {
-            inForce(id, uscc, RelationshipRole.TAX_OFFICER, nomineeDocument);
-            TestExecutor<Authorization> confirmed = fixture.givenCurrentTime(NOW)
-                    .andGiven(nominated(), new AuthorizationConfirmed(id, nominee, null, Confirmation.FACE_SESSION, null));
-            validityEndScheduled();
-            confirmed.whenTimeAdvancesTo(VALIDITY_ENDS.minus(Duration.ofSeconds(1))).expectNoEvents();
+            confirmedWithItsEndScheduled().whenTimeAdvancesTo(VALIDITY_ENDS.minus(Duration.ofSeconds(1))).expectNoEvents();
             assertThat(relationships.bound).containsKey(id);
         }
 
         @Test
         @DisplayName("ACC-5: at 00:00 CST after the last valid day the deadline falls due and the authorization expires")
         void expiresAtMidnightAfterValidUntil() {
-            inForce(id, uscc, RelationshipRole.TAX_OFFICER, nomineeDocument);
-            TestExecutor<Authorization> confirmed = fixture.givenCurrentTime(NOW)
-                    .andGiven(nominated(), new AuthorizationConfirmed(id, nominee, null, Confirmation.FACE_SESSION, null));
-            validityEndScheduled();
-            confirmed.whenTimeAdvancesTo(VALIDITY_ENDS.plus(Duration.ofHours(3)))
+            confirmedWithItsEndScheduled().whenTimeAdvancesTo(VALIDITY_ENDS.plus(Duration.ofHours(3)))
                     .expectEvents(new AuthorizationExpired(id, VALID_UNTIL, VALIDITY_ENDS));
             assertThat(relationships.bound).doesNotContainKey(id);
         }
@@ -541,6 +533,15 @@ class AuthorizationTest {
             withdrawn.whenTimeAdvancesTo(VALIDITY_ENDS.plus(Duration.ofDays(1)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+
+        /** A tax officer in force whose end of validity is scheduled. */
+        private TestExecutor<Authorization> confirmedWithItsEndScheduled() {
+            inForce(id, uscc, RelationshipRole.TAX_OFFICER, nomineeDocument);
+            TestExecutor<Authorization> confirmed = fixture.givenCurrentTime(NOW)
+                    .andGiven(nominated(), new AuthorizationConfirmed(id, nominee, null, Confirmation.FACE_SESSION, null));
+            validityEndScheduled();
+            return confirmed;
         }
 
         /**
