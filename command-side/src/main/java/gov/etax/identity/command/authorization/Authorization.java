@@ -346,8 +346,9 @@ public class Authorization {
     // ---------------------------------------------------------------- expire
 
     /**
-     * Its end of validity has come (scheduled in expire/ValidityEndDeadlines, run once across nodes).
-     * One that ended otherwise, or whose expiry a confirmation or removal already recorded, stays as it is.
+     * Its end of validity has come (scheduled in expire/ValidityEndDeadlines, run once across nodes;
+     * the deadline carries no payload). One that ended otherwise, or whose expiry a confirmation or
+     * removal already recorded, stays as it is.
      */
     @DeadlineHandler(deadlineName = Validity.END_DEADLINE)
     void validityEnded(DeadlineMessage<?> end, Relationships relationships, AuthorizationClaims claims) {
