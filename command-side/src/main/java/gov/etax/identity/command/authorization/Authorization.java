@@ -22,7 +22,6 @@ import gov.etax.identity.kernel.authorization.commands.AddTaxOfficer;
 import gov.etax.identity.kernel.authorization.commands.ConfirmAuthorization;
 import gov.etax.identity.kernel.authorization.commands.EndFinanceManagerReport;
 import gov.etax.identity.kernel.authorization.commands.EndLegalRepresentation;
-import gov.etax.identity.kernel.authorization.commands.ExpireAuthorization;
 import gov.etax.identity.kernel.authorization.commands.RejectAuthorization;
 import gov.etax.identity.kernel.authorization.commands.RequestTaxAgency;
 import gov.etax.identity.kernel.authorization.commands.RevokeRelationship;
@@ -42,6 +41,8 @@ import gov.etax.identity.kernel.enterprise.Uscc;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -206,15 +207,16 @@ public class Authorization extends AuthorizationHistory {
 
     // ---------------------------------------------------------------- expire
 
-    @CommandHandler
-    public void handle(ExpireAuthorization command, Clock clock) {
-        if (status.isOver()) {
-            throw AuthorizationReason.AUTHORIZATION_NOT_PENDING.refusal("The authorization has already ended.");
+    /**
+     * Its end of validity has come (scheduled in expire/ValidityEndDeadlines, run once across nodes;
+     * the deadline carries no payload). One that ended otherwise, or whose expiry a confirmation or
+     * removal already recorded, stays as it is.
+     */
+    @DeadlineHandler(deadlineName = Validity.END_DEADLINE)
+    void validityEnded(DeadlineMessage<?> end) {
+        if (!status.isOver()) {
+            apply(new AuthorizationExpired(authorizationId, validUntil, Validity.endOf(validUntil)));
         }
-        if (!Validity.isOver(validUntil, clock.instant())) {
-            throw AuthorizationReason.AUTHORIZATION_NOT_DUE.refusal();
-        }
-        apply(new AuthorizationExpired(authorizationId, validUntil, Validity.endOf(validUntil)));
     }
 
     /** The relationship stopped working at its end of validity: record it now that it is observed, then refuse. */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * and the confirmed enterprises ({@code enterprise_register}) by lookup hash and code.
  */
 @Component
-public class JdbcAuthorizationFacts implements AuthorizationFacts, AuthorizationClaims {
+public class JdbcAuthorizationFacts implements AuthorizationFacts {
 
     private final JdbcTemplate jdbc;
 
@@ -67,13 +67,6 @@ public class JdbcAuthorizationFacts implements AuthorizationFacts, Authorization
     public Optional<EnterpriseId> enterpriseWith(Uscc uscc) {
         return jdbc.query("SELECT enterprise_id FROM enterprise_register WHERE uscc = ?",
                 (rs, row) -> EnterpriseId.parse(rs.getString(1)), uscc.value()).stream().findFirst();
-    }
-
-    @Override
-    public List<AuthorizationId> dueAt(Instant now, int limit) {
-        return jdbc.query("SELECT authorization_id FROM authorization_claim WHERE valid_until <= ? "
-                        + "ORDER BY valid_until, authorization_id LIMIT ?",
-                (rs, row) -> AuthorizationId.parse(rs.getString(1)), Timestamp.from(now), limit);
     }
 
     private int count(String sql, Object... arguments) {

@@ -10,6 +10,8 @@ import java.time.LocalDate;
  */
 public final class Validity {
 
+    /** The deadline at {@link #endOf} that records an authorization's expiry (authorization/expire/). */
+    public static final String END_DEADLINE = "authorization-validity-end";
 
     private Validity() {
     }

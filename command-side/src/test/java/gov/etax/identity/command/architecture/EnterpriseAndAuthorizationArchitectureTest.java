@@ -10,9 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The same dependency rule as for persons, for the Enterprise and Authorization aggregates, their
  * rule objects and ports: Axon and ports only. A slice's REST controller, its application
- * service (@Service, including the expiry sweeper) and the adapters of its ports, named for their
- * technology (Jdbc..., the look-up tables; Axon..., handlers that send commands) or @Component
- * (the command gateway's {@code AggregateRefusals}), may use Spring.
+ * service (@Service, including the expiry slice's deadline scheduling) and the adapters of its
+ * ports, named for their technology (Jdbc..., the look-up tables; Axon..., handlers that send
+ * commands) or @Component (the command gateway's {@code AggregateRefusals}), may use Spring.
  */
 @AnalyzeClasses(packages = "gov.etax.identity.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class EnterpriseAndAuthorizationArchitectureTest {

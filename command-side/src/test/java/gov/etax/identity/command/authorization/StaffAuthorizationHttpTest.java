@@ -2,6 +2,7 @@ package gov.etax.identity.command.authorization;
 
 import static gov.etax.identity.command.authorization.Staffing.PASSWORD;
 import static gov.etax.identity.command.authorization.Staffing.confirmEnterprise;
+import static gov.etax.identity.command.authorization.Staffing.count;
 import static gov.etax.identity.command.authorization.Staffing.enterpriseSessionByFace;
 import static gov.etax.identity.command.authorization.Staffing.eventTypes;
 import static gov.etax.identity.command.authorization.Staffing.events;
@@ -18,9 +19,10 @@ import static gov.etax.identity.command.support.SignIns.logIn;
 import static gov.etax.identity.command.support.SignIns.logInForEnterprise;
 import static gov.etax.identity.command.support.SignIns.staffToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import gov.etax.identity.command.authorization.Staffing.Person;
-import gov.etax.identity.command.authorization.expire.AuthorizationExpirySweeper;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
 import gov.etax.identity.command.support.HttpJson;
@@ -31,6 +33,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,7 +59,8 @@ class StaffAuthorizationHttpTest extends CommandSideHttpTest {
     static void start() {
         database = PostgresTestDatabase.create();
         clock = MutableClock.tomorrowMorningInChina();
-        node = CommandSideNode.start(database, clock, "etax.authorizations.expiry-sweep-interval=PT24H");
+        // Deadlines run when this test says so (see expiry()), not whenever the scheduler happens to poll.
+        node = CommandSideNode.start(database, clock, "etax.deadlines.polling-interval=PT24H");
         http = node.http();
     }
 
@@ -346,7 +350,7 @@ class StaffAuthorizationHttpTest extends CommandSideHttpTest {
     }
 
     @Test
-    @DisplayName("ACC-5: past its end of validity a relationship stops working at once; the sweeper then records AuthorizationExpired")
+    @DisplayName("ACC-5: past its end of validity a relationship stops working at once; its deadline then records AuthorizationExpired, once")
     void expiry() {
         Enterprise enterprise = enterprise();
         Person officer = registered(http);
@@ -370,13 +374,15 @@ class StaffAuthorizationHttpTest extends CommandSideHttpTest {
                 .as("the session under the expired relationship stops at once").isEqualTo(401);
         assertThat(eventTypes(database, id)).containsExactly("StaffNominated", "AuthorizationConfirmed");
 
-        assertThat(node.bean(AuthorizationExpirySweeper.class).sweep()).isGreaterThanOrEqualTo(1);
+        node.bean(Scheduler.class).triggerCheckForDueExecutions();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dueDeadlines() == 0);
         assertThat(eventTypes(database, id)).containsExactly("StaffNominated", "AuthorizationConfirmed",
                 "AuthorizationExpired");
-        List<String[]> officerEvents = events(database, officer.personId());
-        assertThat(officerEvents.get(officerEvents.size() - 1)[1]).as("its SessionEnded names the relationship")
-                .contains(session.text("sessionId"), "RELATIONSHIP_ENDED", id);
-        assertThat(node.bean(AuthorizationExpirySweeper.class).sweep()).isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String[]> officerEvents = events(database, officer.personId());
+            assertThat(officerEvents.get(officerEvents.size() - 1)[1]).as("its SessionEnded names the relationship")
+                    .contains(session.text("sessionId"), "RELATIONSHIP_ENDED", id);
+        });
         clock.advance(Duration.ofHours(10));
     }
 
@@ -435,6 +441,12 @@ class StaffAuthorizationHttpTest extends CommandSideHttpTest {
                 + "?reason=AGENCY_CONTRACT_ENDED").status()).isEqualTo(204);
         assertThat(eventTypes(database, id)).containsExactly("TaxAgencyRequested", "AuthorizationConfirmationRefused",
                 "AuthorizationConfirmed", "RelationshipRevoked");
+    }
+
+    /** Deadlines whose moment has come by the test's clock and that no node has run yet. */
+    private static long dueDeadlines() {
+        return count(database, "SELECT count(*) FROM scheduled_tasks WHERE execution_time <= ?",
+                Timestamp.from(clock.instant()));
     }
 
     private static String lastEvent(String aggregateId) {

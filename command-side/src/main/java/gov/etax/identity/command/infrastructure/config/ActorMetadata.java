@@ -9,9 +9,12 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +86,21 @@ public class ActorMetadata {
     @Bean
     SmartInitializingSingleton actorOnEveryCommand(CommandBus commandBus) {
         return () -> commandBus.registerDispatchInterceptor(new ActorInterceptor());
+    }
+
+    /**
+     * A deadline (an authorization's end of validity) runs later, on whichever node, with nobody's
+     * request behind it: its events are the system's, whoever's command scheduled it. The correlation
+     * interceptor copies that, with the trace, into the events applied while it runs, as for commands.
+     */
+    @Bean
+    SmartInitializingSingleton systemOnEveryDeadline(DeadlineManager deadlines, org.axonframework.config.Configuration axon) {
+        return () -> {
+            MessageDispatchInterceptor<DeadlineMessage<?>> system = messages -> (index, deadline) ->
+                    deadline.withMetaData(Map.of(ACTOR_TYPE, "SYSTEM", CHANNEL, "system"));
+            deadlines.registerDispatchInterceptor(system);
+            deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        };
     }
 
     /** Adds the actor of the current thread's caller to commands that carry none yet. */

@@ -1,7 +1,6 @@
 package gov.etax.identity.command.authorization.expire;
 
 import static gov.etax.identity.command.authorization.AuthorizationFakes.recordedRefusal;
-import static gov.etax.identity.command.authorization.AuthorizationFakes.refusal;
 
 import gov.etax.identity.command.authorization.AuthorizationFixture;
 import gov.etax.identity.command.authorization.AuthorizationReason;
@@ -9,12 +8,16 @@ import gov.etax.identity.kernel.authorization.Confirmation;
 import gov.etax.identity.kernel.authorization.EndReason;
 import gov.etax.identity.kernel.authorization.EndingSide;
 import gov.etax.identity.kernel.authorization.RelationshipRole;
-import gov.etax.identity.kernel.authorization.commands.ExpireAuthorization;
 import gov.etax.identity.kernel.authorization.commands.RevokeRelationship;
 import gov.etax.identity.kernel.authorization.events.AuthorizationConfirmed;
 import gov.etax.identity.kernel.authorization.events.AuthorizationExpired;
 import gov.etax.identity.kernel.authorization.events.AuthorizationWithdrawn;
+import gov.etax.identity.command.authorization.Authorization;
+import java.lang.reflect.Field;
 import java.time.Duration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,27 +25,50 @@ import org.junit.jupiter.api.Test;
 class ExpiryTest extends AuthorizationFixture {
 
     @Test
-    @DisplayName("ACC-5: until the end of the last valid day the authorization is not due; at 00:00 CST after it, it expires")
+    @DisplayName("ACC-5: until the end of the last valid day nothing happens: its end is a deadline at 00:00 CST after it")
+    void notDueBeforeMidnightAfterValidUntil() {
+        confirmedWithItsEndScheduled().whenTimeAdvancesTo(VALIDITY_ENDS.minus(Duration.ofSeconds(1))).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("ACC-5: at 00:00 CST after the last valid day the deadline falls due and the authorization expires")
     void expiresAtMidnightAfterValidUntil() {
-        inForce(id, uscc, RelationshipRole.TAX_OFFICER, nomineeDocument);
-        AuthorizationConfirmed confirmed = new AuthorizationConfirmed(id, nominee, null, Confirmation.FACE_SESSION, null);
-        clock.set(VALIDITY_ENDS.minus(Duration.ofSeconds(1)));
-        fixture.given(nominated(), confirmed)
-                .when(new ExpireAuthorization(id))
-                .expectException(refusal(AuthorizationReason.AUTHORIZATION_NOT_DUE));
-        clock.set(VALIDITY_ENDS.plus(Duration.ofHours(3)));
-        fixture.given(nominated(), confirmed)
-                .when(new ExpireAuthorization(id))
+        confirmedWithItsEndScheduled().whenTimeAdvancesTo(VALIDITY_ENDS.plus(Duration.ofHours(3)))
                 .expectEvents(new AuthorizationExpired(id, VALID_UNTIL, VALIDITY_ENDS));
     }
 
     @Test
     @DisplayName("ACC-5: an authorization that already ended does not expire")
     void endedDoesNotExpire() {
-        clock.set(VALIDITY_ENDS.plus(Duration.ofDays(1)));
-        fixture.given(nominated(), new AuthorizationWithdrawn(id, legalRepresentative, uscc))
-                .when(new ExpireAuthorization(id))
-                .expectException(refusal(AuthorizationReason.AUTHORIZATION_NOT_PENDING));
+        TestExecutor<Authorization> withdrawn = fixture.givenCurrentTime(NOW)
+                .andGiven(nominated(), new AuthorizationWithdrawn(id, legalRepresentative, uscc));
+        validityEndScheduled();
+        withdrawn.whenTimeAdvancesTo(VALIDITY_ENDS.plus(Duration.ofDays(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** A tax officer in force whose end of validity is scheduled. */
+    private TestExecutor<Authorization> confirmedWithItsEndScheduled() {
+        inForce(id, uscc, RelationshipRole.TAX_OFFICER, nomineeDocument);
+        TestExecutor<Authorization> confirmed = fixture.givenCurrentTime(NOW)
+                .andGiven(nominated(), new AuthorizationConfirmed(id, nominee, null, Confirmation.FACE_SESSION, null));
+        validityEndScheduled();
+        return confirmed;
+    }
+
+    /**
+     * What the expire slice's event handler does on StaffNominated, into the fixture's own deadline
+     * manager (which whenTimeAdvancesTo runs; the fixture does not hand it out, hence the field).
+     */
+    private void validityEndScheduled() {
+        try {
+            Field field = AggregateTestFixture.class.getDeclaredField("deadlineManager");
+            field.setAccessible(true);
+            new ValidityEndDeadlines((DeadlineManager) field.get(fixture)).on(nominated());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

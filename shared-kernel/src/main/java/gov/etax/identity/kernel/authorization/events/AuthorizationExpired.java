@@ -6,8 +6,8 @@ import java.time.LocalDate;
 
 /**
  * The end of validity (有效期止) passed. The relationship stopped working at {@code effectiveAt}
- * (00:00 China Standard Time after {@code validUntil}); the event is recorded when the expiry
- * sweeper (or a confirmation attempt) first observes it.
+ * (00:00 China Standard Time after {@code validUntil}); the event is recorded when the
+ * authorization's deadline falls due (or a confirmation or removal first observes it).
  */
 public record AuthorizationExpired(AuthorizationId authorizationId, LocalDate validUntil, Instant effectiveAt) {
 }
