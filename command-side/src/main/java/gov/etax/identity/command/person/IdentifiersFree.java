@@ -1,5 +1,7 @@
 package gov.etax.identity.command.person;
 
+import java.util.Set;
+
 /**
  * REG-2, LOGIN-2, LOGIN-7: a new person's document, phone and username must be nobody's yet; the
  * document's refusal comes first, then the phone's, then the username's.
@@ -11,13 +13,14 @@ public final class IdentifiersFree {
 
     /** @param usernameHash null when the person chose no username */
     public static void check(IdentityClaims claims, String documentHash, String phoneHash, String usernameHash) {
-        if (claims.documentHolder(documentHash).isPresent()) {
+        Set<IdentityClaims.Kind> taken = claims.taken(documentHash, phoneHash, usernameHash);
+        if (taken.contains(IdentityClaims.Kind.DOCUMENT)) {
             throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal();
         }
-        if (claims.phoneHolder(phoneHash).isPresent()) {
+        if (taken.contains(IdentityClaims.Kind.PHONE)) {
             throw PersonReason.PHONE_ALREADY_BOUND.refusal();
         }
-        if (usernameHash != null && claims.usernameHolder(usernameHash).isPresent()) {
+        if (taken.contains(IdentityClaims.Kind.USERNAME)) {
             throw PersonReason.USERNAME_TAKEN.refusal();
         }
     }

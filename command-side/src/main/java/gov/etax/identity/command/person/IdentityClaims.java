@@ -2,6 +2,7 @@ package gov.etax.identity.command.person;
 
 import gov.etax.identity.kernel.person.PersonId;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who holds a document (REG-2), a phone (LOGIN-2) or a username (LOGIN-7), by lookup hash
@@ -10,6 +11,11 @@ import java.util.Optional;
  * key refuses a claim that lost a race.
  */
 public interface IdentityClaims {
+
+    enum Kind { DOCUMENT, PHONE, USERNAME }
+
+    /** Which of a new person's identifiers somebody holds already, in one round trip; {@code usernameHash} may be null. */
+    Set<Kind> taken(String documentHash, String phoneHash, String usernameHash);
 
     Optional<PersonId> documentHolder(String documentHash);
 

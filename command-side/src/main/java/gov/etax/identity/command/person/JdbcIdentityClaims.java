@@ -15,7 +15,9 @@ import gov.etax.identity.kernel.person.events.UsernameChanged;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class JdbcIdentityClaims implements IdentityClaims {
 
-    enum ClaimKind { DOCUMENT, PHONE, USERNAME }
-
     private final JdbcTemplate jdbc;
     private final LookupHash lookupHash;
     private final PersonalDataVault vault;
@@ -47,18 +47,29 @@ public class JdbcIdentityClaims implements IdentityClaims {
     }
 
     @Override
+    public Set<Kind> taken(String documentHash, String phoneHash, String usernameHash) {
+        Set<Kind> taken = EnumSet.noneOf(Kind.class);
+        jdbc.queryForList("SELECT claim_kind FROM identity_claim "
+                        + "WHERE (claim_kind = ? AND claim_hash = ?) OR (claim_kind = ? AND claim_hash = ?) "
+                        + "OR (claim_kind = ? AND claim_hash = ?)", String.class,
+                Kind.DOCUMENT.name(), documentHash, Kind.PHONE.name(), phoneHash, Kind.USERNAME.name(), usernameHash)
+                .forEach(kind -> taken.add(Kind.valueOf(kind)));
+        return taken;
+    }
+
+    @Override
     public Optional<PersonId> documentHolder(String documentHash) {
-        return holder(ClaimKind.DOCUMENT, documentHash);
+        return holder(Kind.DOCUMENT, documentHash);
     }
 
     @Override
     public Optional<PersonId> phoneHolder(String phoneHash) {
-        return holder(ClaimKind.PHONE, phoneHash);
+        return holder(Kind.PHONE, phoneHash);
     }
 
     @Override
     public Optional<PersonId> usernameHolder(String usernameHash) {
-        return holder(ClaimKind.USERNAME, usernameHash);
+        return holder(Kind.USERNAME, usernameHash);
     }
 
     @EventHandler
@@ -67,7 +78,7 @@ public class JdbcIdentityClaims implements IdentityClaims {
         claimDocument(event.personId(), event.documentType(), opener.open(event.documentNumber()));
         claimPhone(event.personId(), opener.open(event.phone()));
         if (event.username() != null) {
-            insert(ClaimKind.USERNAME, lookupHash.of(new Username(opener.open(event.username()))), event.personId());
+            insert(Kind.USERNAME, lookupHash.of(new Username(opener.open(event.username()))), event.personId());
         }
     }
 
@@ -89,7 +100,7 @@ public class JdbcIdentityClaims implements IdentityClaims {
     @EventHandler
     void on(PhoneUnbound event) {
         jdbc.update("DELETE FROM identity_claim WHERE claim_kind = ? AND claim_hash = ? AND person_id = ?",
-                ClaimKind.PHONE.name(), phoneHash(openerFor(event.personId()).open(event.phone())),
+                Kind.PHONE.name(), phoneHash(openerFor(event.personId()).open(event.phone())),
                 event.personId().value());
     }
 
@@ -97,24 +108,24 @@ public class JdbcIdentityClaims implements IdentityClaims {
     @EventHandler
     void on(UsernameChanged event) {
         String hash = lookupHash.of(new Username(openerFor(event.personId()).open(event.username())));
-        insert(ClaimKind.USERNAME, hash, event.personId());
+        insert(Kind.USERNAME, hash, event.personId());
         jdbc.update("DELETE FROM identity_claim WHERE claim_kind = ? AND person_id = ? AND claim_hash <> ?",
-                ClaimKind.USERNAME.name(), event.personId().value(), hash);
+                Kind.USERNAME.name(), event.personId().value(), hash);
     }
 
     private void claimDocument(PersonId person, DocumentType type, String number) {
-        insert(ClaimKind.DOCUMENT, lookupHash.of(new DocumentNumber(type, number)), person);
+        insert(Kind.DOCUMENT, lookupHash.of(new DocumentNumber(type, number)), person);
     }
 
     private void claimPhone(PersonId person, String phone) {
-        insert(ClaimKind.PHONE, phoneHash(phone), person);
+        insert(Kind.PHONE, phoneHash(phone), person);
     }
 
     private String phoneHash(String phone) {
         return lookupHash.of(new MobilePhone(phone));
     }
 
-    private void insert(ClaimKind kind, String hash, PersonId person) {
+    private void insert(Kind kind, String hash, PersonId person) {
         jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) VALUES (?, ?, ?, ?)",
                 kind.name(), hash, person.value(), Timestamp.from(clock.instant()));
     }
@@ -125,7 +136,7 @@ public class JdbcIdentityClaims implements IdentityClaims {
                 .orElseThrow(() -> new IllegalStateException("no data key for " + person));
     }
 
-    private Optional<PersonId> holder(ClaimKind kind, String hash) {
+    private Optional<PersonId> holder(Kind kind, String hash) {
         return jdbc.query("SELECT person_id FROM identity_claim WHERE claim_kind = ? AND claim_hash = ?",
                 (rs, row) -> PersonId.parse(rs.getString(1)), kind.name(), hash).stream().findFirst();
     }

@@ -1,9 +1,7 @@
 package gov.etax.identity.command.person;
 
 import gov.etax.identity.command.privacy.PersonalDataVault;
-import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.kernel.person.DocumentNumber;
-import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
@@ -12,8 +10,8 @@ import gov.etax.identity.kernel.person.SealedIdentifier;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.privacy.AesGcm;
 import gov.etax.identity.kernel.privacy.EncryptedText;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,26 +23,6 @@ import javax.crypto.SecretKey;
 final class InMemoryPorts {
 
     private InMemoryPorts() {
-    }
-
-    /** Offline real-name collections (REG-3) recorded by the test. */
-    static final class InMemoryOfflineCollections implements OfflineCollections {
-
-        private final Set<DocumentNumber> onRecord = new HashSet<>();
-
-        void record(DocumentNumber document) {
-            onRecord.add(document);
-        }
-
-        @Override
-        public boolean isOnRecord(DocumentNumber document) {
-            return onRecord.contains(document);
-        }
-
-        @Override
-        public Optional<HallCollection> find(DocumentNumber document, PersonName name) {
-            return isOnRecord(document) ? Optional.of(new HallCollection(null, true)) : Optional.empty();
-        }
     }
 
     /**
@@ -71,6 +49,17 @@ final class InMemoryPorts {
 
         void claimUsername(PersonId personId, Username username) {
             usernameHolders.put(username, personId);
+        }
+
+        @Override
+        public Set<Kind> taken(String documentHash, String phoneHash, String usernameHash) {
+            Set<Kind> taken = EnumSet.noneOf(Kind.class);
+            documentHolder(documentHash).ifPresent(holder -> taken.add(Kind.DOCUMENT));
+            phoneHolder(phoneHash).ifPresent(holder -> taken.add(Kind.PHONE));
+            if (usernameHash != null) {
+                usernameHolder(usernameHash).ifPresent(holder -> taken.add(Kind.USERNAME));
+            }
+            return taken;
         }
 
         @Override
