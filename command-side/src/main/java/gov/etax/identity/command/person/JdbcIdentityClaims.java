@@ -1,130 +1,143 @@
 package gov.etax.identity.command.person;
 
 import gov.etax.identity.command.privacy.LookupHash;
-import gov.etax.identity.command.person.PersonReason;
-import gov.etax.identity.command.person.IdentityClaims;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.Username;
-import gov.etax.identity.kernel.refusal.Reason;
+import gov.etax.identity.kernel.person.events.NaturalPersonMigrated;
+import gov.etax.identity.kernel.person.events.NaturalPersonRegistered;
+import gov.etax.identity.kernel.person.events.PhoneBound;
+import gov.etax.identity.kernel.person.events.PhoneUnbound;
+import gov.etax.identity.kernel.person.events.UsernameChanged;
+import gov.etax.identity.kernel.privacy.EncryptedText;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One row per claimed value, primary key (kind, hash). A concurrent second insert of the same
- * value waits for the first transaction and then fails on the key, on any node.
+ * {@code identity_claim}: one row per claimed value, primary key (kind, hash), kept from the
+ * person events in the transaction of the command that applied them (a subscribing processor,
+ * docs/adr/0039). The aggregate decided on the hashes before applying; a concurrent claim of the
+ * same value on any node waits for the first transaction and then fails on the key, which fails
+ * its whole unit of work (the command gateway runs it again on the new state). Events carry no
+ * lookup hash (docs/adr/0024): the sealed values are opened here, under the person's key, only to
+ * be hashed.
  */
 @Component
 public class JdbcIdentityClaims implements IdentityClaims {
 
-    enum ClaimKind { DOCUMENT, PHONE, USERNAME }
-
     private final JdbcTemplate jdbc;
     private final LookupHash lookupHash;
+    private final PersonalDataVault vault;
     private final Clock clock;
 
-    public JdbcIdentityClaims(JdbcTemplate jdbc, LookupHash lookupHash, Clock clock) {
+    public JdbcIdentityClaims(JdbcTemplate jdbc, LookupHash lookupHash, PersonalDataVault vault, Clock clock) {
         this.jdbc = jdbc;
         this.lookupHash = lookupHash;
+        this.vault = vault;
         this.clock = clock;
     }
 
     @Override
-    public void claim(PersonId personId, DocumentNumber document, MobilePhone phone, Username username) {
-        insert(ClaimKind.DOCUMENT, lookupHash.of(document), personId, PersonReason.DOCUMENT_ALREADY_REGISTERED);
-        insert(ClaimKind.PHONE, lookupHash.of(phone), personId, PersonReason.PHONE_ALREADY_BOUND);
-        if (username != null) {
-            insert(ClaimKind.USERNAME, lookupHash.of(username), personId, PersonReason.USERNAME_TAKEN);
-        }
-    }
-
-    @Override
-    public void refuseIfTaken(DocumentNumber document, MobilePhone phone, Username username) {
-        // One round trip for all three; the document's refusal comes first, then the phone's.
-        String usernameHash = username == null ? null : lookupHash.of(username);
-        List<String> taken = jdbc.queryForList("SELECT claim_kind FROM identity_claim "
+    public Set<Kind> taken(String documentHash, String phoneHash, String usernameHash) {
+        Set<Kind> taken = EnumSet.noneOf(Kind.class);
+        jdbc.queryForList("SELECT claim_kind FROM identity_claim "
                         + "WHERE (claim_kind = ? AND claim_hash = ?) OR (claim_kind = ? AND claim_hash = ?) "
                         + "OR (claim_kind = ? AND claim_hash = ?)", String.class,
-                ClaimKind.DOCUMENT.name(), lookupHash.of(document), ClaimKind.PHONE.name(), lookupHash.of(phone),
-                ClaimKind.USERNAME.name(), usernameHash);
-        if (taken.contains(ClaimKind.DOCUMENT.name())) {
-            throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal();
+                Kind.DOCUMENT.name(), documentHash, Kind.PHONE.name(), phoneHash, Kind.USERNAME.name(), usernameHash)
+                .forEach(kind -> taken.add(Kind.valueOf(kind)));
+        return taken;
+    }
+
+    @Override
+    public Optional<PersonId> documentHolder(String documentHash) {
+        return holder(Kind.DOCUMENT, documentHash);
+    }
+
+    @Override
+    public Optional<PersonId> phoneHolder(String phoneHash) {
+        return holder(Kind.PHONE, phoneHash);
+    }
+
+    @Override
+    public Optional<PersonId> usernameHolder(String usernameHash) {
+        return holder(Kind.USERNAME, usernameHash);
+    }
+
+    @EventHandler
+    void on(NaturalPersonRegistered event) {
+        PersonalDataVault.Opener opener = openerFor(event.personId());
+        claimDocument(event.personId(), event.documentType(), opener.open(event.documentNumber()));
+        claimPhone(event.personId(), opener.open(event.phone()));
+        if (event.username() != null) {
+            insert(Kind.USERNAME, lookupHash.of(new Username(opener.open(event.username()))), event.personId());
         }
-        if (taken.contains(ClaimKind.PHONE.name())) {
-            throw PersonReason.PHONE_ALREADY_BOUND.refusal();
+    }
+
+    /** Only the phones the aggregate found free were bound; the shared ones never enter the event. */
+    @EventHandler
+    void on(NaturalPersonMigrated event) {
+        PersonalDataVault.Opener opener = openerFor(event.personId());
+        claimDocument(event.personId(), event.documentType(), opener.open(event.documentNumber()));
+        for (EncryptedText phone : event.phones()) {
+            claimPhone(event.personId(), opener.open(phone));
         }
-        if (taken.contains(ClaimKind.USERNAME.name())) {
-            throw PersonReason.USERNAME_TAKEN.refusal();
-        }
     }
 
-    @Override
-    public boolean claimPhone(PersonId personId, MobilePhone phone) {
-        return claimOne(ClaimKind.PHONE, lookupHash.of(phone), personId, PersonReason.PHONE_ALREADY_BOUND);
+    @EventHandler
+    void on(PhoneBound event) {
+        claimPhone(event.personId(), openerFor(event.personId()).open(event.phone()));
     }
 
-    @Override
-    public boolean releasePhone(PersonId personId, MobilePhone phone) {
-        return jdbc.update("DELETE FROM identity_claim WHERE claim_kind = ? AND claim_hash = ? AND person_id = ?",
-                ClaimKind.PHONE.name(), lookupHash.of(phone), personId.value()) > 0;
+    @EventHandler
+    void on(PhoneUnbound event) {
+        jdbc.update("DELETE FROM identity_claim WHERE claim_kind = ? AND claim_hash = ? AND person_id = ?",
+                Kind.PHONE.name(), phoneHash(openerFor(event.personId()).open(event.phone())),
+                event.personId().value());
     }
 
-    @Override
-    public boolean claimUsername(PersonId personId, Username username) {
-        return claimOne(ClaimKind.USERNAME, lookupHash.of(username), personId, PersonReason.USERNAME_TAKEN);
-    }
-
-    @Override
-    public void releaseUsernamesOtherThan(PersonId personId, Username kept) {
+    /** The new username is claimed and the previous one released. */
+    @EventHandler
+    void on(UsernameChanged event) {
+        String hash = lookupHash.of(new Username(openerFor(event.personId()).open(event.username())));
+        insert(Kind.USERNAME, hash, event.personId());
         jdbc.update("DELETE FROM identity_claim WHERE claim_kind = ? AND person_id = ? AND claim_hash <> ?",
-                ClaimKind.USERNAME.name(), personId.value(), lookupHash.of(kept));
+                Kind.USERNAME.name(), event.personId().value(), hash);
     }
 
-    /**
-     * ON CONFLICT DO NOTHING instead of catching the key violation: PostgreSQL aborts a transaction
-     * after a failed insert, and the holder must still be read. A concurrent claim of the same value
-     * makes this insert wait for that transaction; if it commits, nothing is inserted here and the
-     * holder (read with a fresh snapshot under READ COMMITTED) is the other person.
-     */
-    private boolean claimOne(ClaimKind kind, String hash, PersonId personId, Reason whenTaken) {
-        int inserted = jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) "
-                        + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                kind.name(), hash, personId.value(), Timestamp.from(clock.instant()));
-        if (inserted > 0) {
-            return true;
-        }
-        boolean mine = jdbc.queryForList("SELECT person_id FROM identity_claim WHERE claim_kind = ? AND claim_hash = ?",
-                String.class, kind.name(), hash).contains(personId.value());
-        if (mine) {
-            return false;
-        }
-        throw whenTaken.refusal();
+    private void claimDocument(PersonId person, DocumentType type, String number) {
+        insert(Kind.DOCUMENT, lookupHash.of(new DocumentNumber(type, number)), person);
     }
 
-    @Override
-    public void claimDocument(PersonId personId, DocumentNumber document) {
-        insert(ClaimKind.DOCUMENT, lookupHash.of(document), personId, PersonReason.DOCUMENT_ALREADY_REGISTERED);
+    private void claimPhone(PersonId person, String phone) {
+        insert(Kind.PHONE, phoneHash(phone), person);
     }
 
-    @Override
-    public boolean claimPhoneIfFree(PersonId personId, MobilePhone phone) {
-        // No exception on a taken phone: on PostgreSQL a failed insert would abort the whole transaction.
-        return jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING",
-                ClaimKind.PHONE.name(), lookupHash.of(phone), personId.value(), Timestamp.from(clock.instant())) == 1;
+    private String phoneHash(String phone) {
+        return lookupHash.of(new MobilePhone(phone));
     }
 
-    private void insert(ClaimKind kind, String hash, PersonId personId, Reason whenTaken) {
-        try {
-            jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) VALUES (?, ?, ?, ?)",
-                    kind.name(), hash, personId.value(), Timestamp.from(clock.instant()));
-        } catch (DuplicateKeyException e) {
-            throw whenTaken.refusal();
-        }
+    private void insert(Kind kind, String hash, PersonId person) {
+        jdbc.update("INSERT INTO identity_claim (claim_kind, claim_hash, person_id, claimed_at) VALUES (?, ?, ?, ?)",
+                kind.name(), hash, person.value(), Timestamp.from(clock.instant()));
+    }
+
+    /** The command that applied the event has just sealed under this key. */
+    private PersonalDataVault.Opener openerFor(PersonId person) {
+        return vault.openerFor(person.value())
+                .orElseThrow(() -> new IllegalStateException("no data key for " + person));
+    }
+
+    private Optional<PersonId> holder(Kind kind, String hash) {
+        return jdbc.query("SELECT person_id FROM identity_claim WHERE claim_kind = ? AND claim_hash = ?",
+                (rs, row) -> PersonId.parse(rs.getString(1)), kind.name(), hash).stream().findFirst();
     }
 }

@@ -1,7 +1,6 @@
 package gov.etax.identity.command.person;
 
 import gov.etax.identity.command.privacy.LookupHash;
-import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
@@ -16,25 +15,27 @@ public class JdbcPersonDirectory implements PersonDirectory {
 
     private final JdbcTemplate jdbc;
     private final LookupHash lookupHash;
+    private final IdentityClaims claims;
 
-    public JdbcPersonDirectory(JdbcTemplate jdbc, LookupHash lookupHash) {
+    public JdbcPersonDirectory(JdbcTemplate jdbc, LookupHash lookupHash, IdentityClaims claims) {
         this.jdbc = jdbc;
         this.lookupHash = lookupHash;
+        this.claims = claims;
     }
 
     @Override
     public Optional<PersonId> withDocument(DocumentNumber document) {
-        return find("DOCUMENT", lookupHash.of(document));
+        return claims.documentHolder(lookupHash.of(document));
     }
 
     @Override
     public Optional<PersonId> withPhone(MobilePhone phone) {
-        return find("PHONE", lookupHash.of(phone));
+        return claims.phoneHolder(lookupHash.of(phone));
     }
 
     @Override
     public Optional<PersonId> withUsername(Username username) {
-        return find("USERNAME", lookupHash.of(username));
+        return claims.usernameHolder(lookupHash.of(username));
     }
 
     @Override
@@ -48,10 +49,5 @@ public class JdbcPersonDirectory implements PersonDirectory {
     public List<String> phoneHashesOf(PersonId personId) {
         return jdbc.queryForList("SELECT claim_hash FROM identity_claim WHERE claim_kind = 'PHONE' AND person_id = ?",
                 String.class, personId.value());
-    }
-
-    private Optional<PersonId> find(String kind, String hash) {
-        return jdbc.query("SELECT person_id FROM identity_claim WHERE claim_kind = ? AND claim_hash = ?",
-                (rs, row) -> PersonId.parse(rs.getString(1)), kind, hash).stream().findFirst();
     }
 }

@@ -1,6 +1,5 @@
 package gov.etax.identity.command.person;
 
-import gov.etax.identity.command.privacy.PersonalDataVault;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.etax.identity.command.person.history.HistoryRecords;
@@ -8,23 +7,26 @@ import gov.etax.identity.command.person.phones.BoundPhones;
 import gov.etax.identity.command.person.realname.RealNameVerification;
 import gov.etax.identity.command.person.password.PasswordChanges;
 import gov.etax.identity.command.person.registration.FaceVerificationRequired;
-import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.command.person.registration.OnlineRegistrationAllowed;
 import gov.etax.identity.command.person.signin.SignIn;
 import gov.etax.identity.command.person.unified.ProvinceAccounts;
-import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.command.person.username.PersonUsername;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.RealNameLevel;
+import gov.etax.identity.kernel.person.RealNameEvidence;
+import gov.etax.identity.kernel.person.SealedIdentifier;
+import gov.etax.identity.kernel.person.commands.AddProvinceAccount;
+import gov.etax.identity.kernel.person.commands.ChangePassword;
+import gov.etax.identity.kernel.person.commands.ChooseUnifiedCredentials;
 import gov.etax.identity.kernel.person.commands.MigrateNaturalPerson;
 import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
+import gov.etax.identity.kernel.person.commands.ResetPassword;
 import gov.etax.identity.kernel.person.events.NaturalPersonMigrated;
 import gov.etax.identity.kernel.person.events.NaturalPersonRegistered;
 import gov.etax.identity.kernel.privacy.EncryptedText;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import gov.etax.identity.kernel.person.events.RealNameLevelRaised;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
@@ -79,28 +81,22 @@ public class NaturalPerson {
     }
 
     /**
-     * Registration (REG-2). The ports take part in the command's transaction: the claims and the
-     * credential roll back with the event if anything fails.
+     * Registration (REG-2), run by the registration slice's command handler, which stores the
+     * password hash once the person is accepted. Decides on the lookup hashes the command carries;
+     * the claims follow the event (JdbcIdentityClaims).
      */
-    @CommandHandler
-    public NaturalPerson(RegisterNaturalPerson command,
-                         OfflineCollections offlineCollections,
-                         IdentityClaims identityClaims,
-                         CredentialStore credentialStore,
-                         PersonalDataVault personalDataVault) {
-        OnlineRegistrationAllowed.check(command.document(), offlineCollections);
+    public NaturalPerson(RegisterNaturalPerson command, IdentityClaims claims) {
+        OnlineRegistrationAllowed.check(command.documentType(), command.verifiedBy() == RealNameEvidence.HALL_COLLECTION);
         FaceVerificationRequired.check(command.verifiedBy(), command.faceVerificationId());
-        identityClaims.claim(command.personId(), command.document(), command.phone(), command.username());
-        credentialStore.store(command.personId(), command.passwordHash());
-
-        PersonalDataVault.Sealer sealer = personalDataVault.sealerFor(command.personId());
+        IdentifiersFree.check(claims, command.document().lookupHash(), command.phone().lookupHash(),
+                command.username() == null ? null : command.username().lookupHash());
         apply(new NaturalPersonRegistered(
                 command.personId(),
-                command.document().type(),
-                sealer.seal(command.document().value()),
-                sealer.seal(command.name().value()),
-                sealer.seal(command.phone().value()),
-                command.username() == null ? null : sealer.seal(command.username().value()),
+                command.documentType(),
+                command.document().sealed(),
+                command.name(),
+                command.phone().sealed(),
+                command.username() == null ? null : command.username().sealed(),
                 RealNameLevel.LEVEL_4,
                 command.faceVerificationId(),
                 command.verifiedBy(),
@@ -110,38 +106,49 @@ public class NaturalPerson {
     /**
      * A person from a province's existing data (REG-5): real-name level 3, an initial password that
      * must be changed (PWD-2) or none at all (PWD-4), and only the phones nobody else holds
-     * (LOGIN-2, LOGIN-3).
+     * (LOGIN-2, LOGIN-3). Run by the migration slice's command handler, which stores the initial
+     * password once the person is accepted.
      */
-    @CommandHandler
-    public NaturalPerson(MigrateNaturalPerson command,
-                         IdentityClaims identityClaims,
-                         CredentialStore credentialStore,
-                         PersonalDataVault personalDataVault) {
-        identityClaims.claimDocument(command.personId(), command.document());
-        PersonalDataVault.Sealer sealer = personalDataVault.sealerFor(command.personId());
-        List<EncryptedText> bound = new ArrayList<>();
-        for (MobilePhone phone : command.phones()) {
-            if (identityClaims.claimPhoneIfFree(command.personId(), phone)) {
-                bound.add(sealer.seal(phone.value()));
-            }
+    public NaturalPerson(MigrateNaturalPerson command, IdentityClaims claims) {
+        if (claims.documentHolder(command.document().lookupHash()).isPresent()) {
+            throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal();
         }
-        boolean withoutPassword = command.initialPasswordHash() == null;
-        if (!withoutPassword) {
-            credentialStore.storeProvince(command.personId(), command.province(), command.initialPasswordHash(), true);
-        }
-
+        List<EncryptedText> bound = command.phones().stream()
+                .filter(phone -> claims.phoneHolder(phone.lookupHash()).isEmpty())
+                .map(SealedIdentifier::sealed)
+                .toList();
         apply(new NaturalPersonMigrated(
                 command.personId(),
                 command.province(),
-                command.document().type(),
-                sealer.seal(command.document().value()),
-                sealer.seal(command.name().value()),
+                command.documentType(),
+                command.document().sealed(),
+                command.name(),
                 bound,
                 command.phonesClearedAsShared(),
                 command.phones().size() - bound.size(),
                 RealNameLevel.LEVEL_3,
                 command.importedBy(),
-                withoutPassword));
+                command.initialPasswordHash() == null));
+    }
+
+    /** PWD-4, decided here; the password slice replaces the credential once it is accepted. */
+    public void changePassword(ChangePassword command) {
+        passwordChanges.decide(command);
+    }
+
+    /** PWD-3, PWD-5, decided here; answers whether the reset unlocked the account. */
+    public boolean resetPassword(ResetPassword command, Instant now) {
+        return signIn.decide(command, now);
+    }
+
+    /** PWD-6, decided here; the unified slice stores the province account's credential. */
+    public void addProvinceAccount(AddProvinceAccount command) {
+        provinceAccounts.decide(command);
+    }
+
+    /** PWD-6; answers whether anything changed. */
+    public boolean chooseUnifiedCredentials(ChooseUnifiedCredentials command) {
+        return provinceAccounts.decide(command);
     }
 
     @EventSourcingHandler

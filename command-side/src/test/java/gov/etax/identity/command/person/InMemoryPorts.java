@@ -1,18 +1,17 @@
 package gov.etax.identity.command.person;
 
 import gov.etax.identity.command.privacy.PersonalDataVault;
-import gov.etax.identity.command.person.registration.OfflineCollections;
 import gov.etax.identity.kernel.person.DocumentNumber;
-import gov.etax.identity.kernel.person.PersonName;
 import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.ProvinceCode;
+import gov.etax.identity.kernel.person.SealedIdentifier;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.privacy.AesGcm;
 import gov.etax.identity.kernel.privacy.EncryptedText;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,124 +25,80 @@ final class InMemoryPorts {
     private InMemoryPorts() {
     }
 
-    /** Offline real-name collections (REG-3) recorded by the test. */
-    static final class InMemoryOfflineCollections implements OfflineCollections {
-
-        private final Set<DocumentNumber> onRecord = new HashSet<>();
-
-        void record(DocumentNumber document) {
-            onRecord.add(document);
-        }
-
-        @Override
-        public boolean isOnRecord(DocumentNumber document) {
-            return onRecord.contains(document);
-        }
-
-        @Override
-        public Optional<HallCollection> find(DocumentNumber document, PersonName name) {
-            return isOnRecord(document) ? Optional.of(new HallCollection(null, true)) : Optional.empty();
-        }
-    }
-
     /**
-     * Claims with the refusals of the real adapter. All three values are checked before any is
-     * added, standing in for the transaction rollback that undoes a partial claim in production.
+     * Who holds which document, phone and username, set up by the test (in production the look-up
+     * follows the person events). Answers by the hashes of {@link #hashOf}.
      */
     static final class InMemoryIdentityClaims implements IdentityClaims {
 
-        final Set<DocumentNumber> documents = new HashSet<>();
-        final Set<MobilePhone> phones = new HashSet<>();
-        final Set<Username> usernames = new HashSet<>();
-        /** Who holds each phone and username, for the claims and releases after registration. */
+        final Map<DocumentNumber, PersonId> documentHolders = new HashMap<>();
         final Map<MobilePhone, PersonId> phoneHolders = new HashMap<>();
         final Map<Username, PersonId> usernameHolders = new HashMap<>();
 
-        @Override
-        public void claim(PersonId personId, DocumentNumber document, MobilePhone phone, Username username) {
-            refuseIfTaken(document, phone, username);
-            documents.add(document);
-            phones.add(phone);
-            phoneHolders.put(phone, personId);
-            if (username != null) {
-                usernames.add(username);
-                usernameHolders.put(username, personId);
-            }
+        void claimDocument(PersonId personId, DocumentNumber document) {
+            documentHolders.put(document, personId);
         }
 
-        @Override
-        public boolean claimPhone(PersonId personId, MobilePhone phone) {
-            PersonId holder = phoneHolders.get(phone);
-            if (holder != null) {
-                if (holder.equals(personId)) {
-                    return false;
-                }
-                throw PersonReason.PHONE_ALREADY_BOUND.refusal();
-            }
-            phones.add(phone);
+        void claimPhone(PersonId personId, MobilePhone phone) {
             phoneHolders.put(phone, personId);
-            return true;
         }
 
-        @Override
-        public boolean releasePhone(PersonId personId, MobilePhone phone) {
-            if (!personId.equals(phoneHolders.get(phone))) {
-                return false;
-            }
-            phones.remove(phone);
+        void releasePhone(MobilePhone phone) {
             phoneHolders.remove(phone);
-            return true;
         }
 
-        @Override
-        public boolean claimUsername(PersonId personId, Username username) {
-            PersonId holder = usernameHolders.get(username);
-            if (holder != null) {
-                if (holder.equals(personId)) {
-                    return false;
-                }
-                throw PersonReason.USERNAME_TAKEN.refusal();
-            }
-            usernames.add(username);
+        void claimUsername(PersonId personId, Username username) {
             usernameHolders.put(username, personId);
-            return true;
         }
 
         @Override
-        public void releaseUsernamesOtherThan(PersonId personId, Username kept) {
-            usernameHolders.entrySet().removeIf(entry -> entry.getValue().equals(personId) && !entry.getKey().equals(kept));
-            usernames.retainAll(usernameHolders.keySet());
+        public Set<Kind> taken(String documentHash, String phoneHash, String usernameHash) {
+            Set<Kind> taken = EnumSet.noneOf(Kind.class);
+            documentHolder(documentHash).ifPresent(holder -> taken.add(Kind.DOCUMENT));
+            phoneHolder(phoneHash).ifPresent(holder -> taken.add(Kind.PHONE));
+            if (usernameHash != null) {
+                usernameHolder(usernameHash).ifPresent(holder -> taken.add(Kind.USERNAME));
+            }
+            return taken;
         }
 
         @Override
-        public void refuseIfTaken(DocumentNumber document, MobilePhone phone, Username username) {
-            if (documents.contains(document)) {
-                throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal();
-            }
-            if (phones.contains(phone)) {
-                throw PersonReason.PHONE_ALREADY_BOUND.refusal();
-            }
-            if (username != null && usernames.contains(username)) {
-                throw PersonReason.USERNAME_TAKEN.refusal();
-            }
+        public Optional<PersonId> documentHolder(String documentHash) {
+            return holder(documentHolders, documentHash);
         }
 
         @Override
-        public void claimDocument(PersonId personId, DocumentNumber document) {
-            if (documents.contains(document)) {
-                throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal();
-            }
-            documents.add(document);
+        public Optional<PersonId> phoneHolder(String phoneHash) {
+            return holder(phoneHolders, phoneHash);
         }
 
         @Override
-        public boolean claimPhoneIfFree(PersonId personId, MobilePhone phone) {
-            return phones.add(phone);
+        public Optional<PersonId> usernameHolder(String usernameHash) {
+            return holder(usernameHolders, usernameHash);
         }
 
-        boolean isEmpty() {
-            return documents.isEmpty() && phones.isEmpty() && usernames.isEmpty();
+        private static <T> Optional<PersonId> holder(Map<T, PersonId> holders, String hash) {
+            return holders.entrySet().stream().filter(entry -> hashOf(entry.getKey()).equals(hash))
+                    .map(Map.Entry::getValue).findFirst();
         }
+    }
+
+    /** A stand-in for the keyed lookup hash: the aggregate only compares hashes. */
+    static String hashOf(Object value) {
+        if (value instanceof DocumentNumber document) {
+            return "document:" + document.type() + ":" + document.value();
+        }
+        if (value instanceof MobilePhone phone) {
+            return "phone:" + phone.value();
+        }
+        return "username:" + ((Username) value).value();
+    }
+
+    /** The value as the slice's service puts it into a command: sealed under the person's key, with its hash. */
+    static SealedIdentifier sealed(InMemoryPersonalDataVault vault, PersonId personId, Object value) {
+        String plain = value instanceof DocumentNumber document ? document.value()
+                : value instanceof MobilePhone phone ? phone.value() : ((Username) value).value();
+        return new SealedIdentifier(vault.sealerFor(personId).seal(plain), hashOf(value));
     }
 
     /** The credential in use per person, and the province accounts' credentials (PWD-6), like the JDBC store. */

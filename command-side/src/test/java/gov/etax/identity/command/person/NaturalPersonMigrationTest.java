@@ -10,7 +10,9 @@ import gov.etax.identity.command.person.CredentialStore.ProvinceCredential;
 import gov.etax.identity.command.person.CredentialStore.StoredCredential;
 import gov.etax.identity.command.person.InMemoryPorts.InMemoryCredentialStore;
 import gov.etax.identity.command.person.InMemoryPorts.InMemoryIdentityClaims;
-import gov.etax.identity.command.person.InMemoryPorts.InMemoryOfflineCollections;
+import gov.etax.identity.command.person.migration.MigrationHandler;
+import gov.etax.identity.command.person.password.PasswordCredentialHandler;
+import gov.etax.identity.command.person.unified.ProvinceCredentialHandler;
 import gov.etax.identity.command.person.InMemoryPorts.InMemoryPersonalDataVault;
 import gov.etax.identity.command.person.unified.UnifiedReason;
 import gov.etax.identity.kernel.person.DocumentNumber;
@@ -34,6 +36,7 @@ import gov.etax.identity.kernel.person.events.UnifiedCredentialsChosen;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import gov.etax.identity.kernel.refusal.Reason;
 import gov.etax.identity.kernel.refusal.Refusal;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -70,10 +73,11 @@ class NaturalPersonMigrationTest {
         credentials = new InMemoryCredentialStore();
         vault = new InMemoryPersonalDataVault();
         fixture = new AggregateTestFixture<>(NaturalPerson.class);
-        fixture.registerInjectableResource(new InMemoryOfflineCollections());
-        fixture.registerInjectableResource(claims);
-        fixture.registerInjectableResource(credentials);
-        fixture.registerInjectableResource(vault);
+        // The slices' handlers run the aggregate and store the credentials once it accepted.
+        fixture.registerAnnotatedCommandHandler(new MigrationHandler(fixture.getRepository(), claims, credentials));
+        fixture.registerAnnotatedCommandHandler(new ProvinceCredentialHandler(fixture.getRepository(), credentials));
+        fixture.registerAnnotatedCommandHandler(
+                new PasswordCredentialHandler(fixture.getRepository(), credentials, Clock.systemUTC()));
     }
 
     @Test
@@ -90,12 +94,10 @@ class NaturalPersonMigrationTest {
         assertSealed(event.name(), NAME.value());
         assertThat(event.phones()).hasSize(1);
         assertSealed(event.phones().get(0), PHONE.value());
-        assertThat(claims.documents).containsExactly(DOCUMENT);
-        assertThat(claims.phones).containsExactly(PHONE);
 
         fixture.givenNoPriorActivity()
-                .when(new MigrateNaturalPerson(PersonId.generate(), JIANGXI,
-                        new DocumentNumber(DocumentType.CHINESE_PASSPORT, "E12345678"), NAME, List.of(), 0, INITIAL, "staff-1"))
+                .when(migrate(PersonId.generate(), new DocumentNumber(DocumentType.CHINESE_PASSPORT, "E12345678"),
+                        List.of(), 0))
                 .expectState(state -> assertThat(state.realNameLevel()).isEqualTo(RealNameLevel.LEVEL_3));
     }
 
@@ -111,7 +113,7 @@ class NaturalPersonMigrationTest {
     @Test
     @DisplayName("LOGIN-3, LOGIN-2: phones cleared as shared are counted; a phone another person holds stays theirs and is not bound")
     void phonesHeldElsewhereAreNotBound() {
-        claims.claimPhoneIfFree(PersonId.generate(), OTHER_PHONE);
+        claims.claimPhone(PersonId.generate(), OTHER_PHONE);
 
         NaturalPersonMigrated event = migrateAndCapture(migrate(List.of(PHONE, OTHER_PHONE), 2));
 
@@ -128,7 +130,6 @@ class NaturalPersonMigrationTest {
 
         assertThat(event.phones()).isEmpty();
         assertThat(event.phonesClearedAsShared()).isEqualTo(1);
-        assertThat(claims.phones).isEmpty();
     }
 
     @Test
@@ -234,7 +235,15 @@ class NaturalPersonMigrationTest {
     // --- helpers ---
 
     private MigrateNaturalPerson migrate(List<MobilePhone> phones, int cleared) {
-        return new MigrateNaturalPerson(person, JIANGXI, DOCUMENT, NAME, phones, cleared, INITIAL, "staff-1");
+        return migrate(person, DOCUMENT, phones, cleared);
+    }
+
+    /** As the import service sends it: the personal data sealed under the person's key. */
+    private MigrateNaturalPerson migrate(PersonId id, DocumentNumber document, List<MobilePhone> phones, int cleared) {
+        return new MigrateNaturalPerson(id, JIANGXI, document.type(), InMemoryPorts.sealed(vault, id, document),
+                vault.sealerFor(id).seal(NAME.value()),
+                phones.stream().map(phone -> InMemoryPorts.sealed(vault, id, phone)).toList(), cleared, INITIAL,
+                "staff-1");
     }
 
     private NaturalPersonMigrated migrated() {

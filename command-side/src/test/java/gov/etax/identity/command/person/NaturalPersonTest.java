@@ -9,7 +9,7 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 import gov.etax.identity.command.person.InMemoryPorts.InMemoryCredentialStore;
 import gov.etax.identity.command.person.InMemoryPorts.InMemoryIdentityClaims;
-import gov.etax.identity.command.person.InMemoryPorts.InMemoryOfflineCollections;
+import gov.etax.identity.command.person.registration.RegistrationHandler;
 import gov.etax.identity.command.person.InMemoryPorts.InMemoryPersonalDataVault;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
@@ -17,6 +17,7 @@ import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.PersonName;
+import gov.etax.identity.kernel.person.RealNameEvidence;
 import gov.etax.identity.kernel.person.RealNameLevel;
 import gov.etax.identity.kernel.person.Username;
 import gov.etax.identity.kernel.person.commands.RegisterNaturalPerson;
@@ -39,7 +40,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The registration command handler of the natural-person aggregate, against in-memory ports. */
+/**
+ * Registration on the natural-person aggregate, through the registration slice's handler, against
+ * in-memory ports; the claims following the event are ClaimsAndCollectionsH2Test's.
+ */
 class NaturalPersonTest {
 
     private static final String NAME = "王小明";
@@ -50,22 +54,18 @@ class NaturalPersonTest {
     private static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
 
     private FixtureConfiguration<NaturalPerson> fixture;
-    private InMemoryOfflineCollections offlineCollections;
     private InMemoryIdentityClaims identityClaims;
     private InMemoryCredentialStore credentialStore;
     private InMemoryPersonalDataVault vault;
 
     @BeforeEach
     void setUp() {
-        offlineCollections = new InMemoryOfflineCollections();
         identityClaims = new InMemoryIdentityClaims();
         credentialStore = new InMemoryCredentialStore();
         vault = new InMemoryPersonalDataVault();
         fixture = new AggregateTestFixture<>(NaturalPerson.class);
-        fixture.registerInjectableResource(offlineCollections);
-        fixture.registerInjectableResource(identityClaims);
-        fixture.registerInjectableResource(credentialStore);
-        fixture.registerInjectableResource(vault);
+        fixture.registerAnnotatedCommandHandler(
+                new RegistrationHandler(fixture.getRepository(), identityClaims, credentialStore));
     }
 
     @Test
@@ -99,7 +99,7 @@ class NaturalPersonTest {
     }
 
     @Test
-    @DisplayName("REG-2: the password hash goes to the credential store and the identity values are claimed")
+    @DisplayName("REG-2: the password hash goes to the credential store once the person is accepted")
     void credentialStoredAndValuesClaimed() {
         PersonId personId = PersonId.generate();
 
@@ -109,20 +109,16 @@ class NaturalPersonTest {
                 .expectState(person -> assertThat(person.realNameLevel()).isEqualTo(RealNameLevel.LEVEL_4));
 
         assertThat(credentialStore.hashes).containsExactlyEntriesOf(Map.of(personId, HASH));
-        assertThat(identityClaims.documents).containsExactly(residentId());
-        assertThat(identityClaims.phones).containsExactly(new MobilePhone(PHONE));
-        assertThat(identityClaims.usernames).containsExactly(new Username(USERNAME));
     }
 
     @Test
-    @DisplayName("REG-2, LOGIN-7: the username is optional; without one the event carries none and none is claimed")
+    @DisplayName("REG-2, LOGIN-7: the username is optional; without one the event carries none")
     void usernameIsOptional() {
         PersonId personId = PersonId.generate();
 
         NaturalPersonRegistered event = registerAndCapture(command(personId, residentId(), PHONE, null, FACE_VERIFICATION_ID));
 
         assertThat(event.username()).isNull();
-        assertThat(identityClaims.usernames).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -143,21 +139,23 @@ class NaturalPersonTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = DocumentType.class, names = {
             "FOREIGN_PASSPORT", "FOREIGNER_WORK_PERMIT_A", "FOREIGNER_WORK_PERMIT_B", "FOREIGNER_WORK_PERMIT_C"})
-    @DisplayName("REG-3: the four foreigners' document types register once an offline collection of that document is on record")
+    @DisplayName("REG-3: the four foreigners' document types register once the service found an offline collection of that document (REG-4's evidence)")
     void offlineOnlyTypesAcceptedWithCollection(DocumentType type) {
         PersonId personId = PersonId.generate();
-        offlineCollections.record(documentOf(type));
+        RegisterNaturalPerson byFace = command(personId, documentOf(type), PHONE, USERNAME, null);
+        RegisterNaturalPerson command = new RegisterNaturalPerson(personId, byFace.documentType(), byFace.document(),
+                byFace.name(), byFace.phone(), byFace.username(), HASH, null, RealNameEvidence.HALL_COLLECTION, "collection-1");
 
-        NaturalPersonRegistered event = registerAndCapture(command(personId, documentOf(type), PHONE, USERNAME, FACE_VERIFICATION_ID));
+        NaturalPersonRegistered event = registerAndCapture(command);
 
         assertThat(event.documentType()).isEqualTo(type);
+        assertThat(event.offlineCollectionId()).isEqualTo("collection-1");
         assertThat(credentialStore.hashes).containsKey(personId);
     }
 
     @Test
-    @DisplayName("REG-3: an offline collection of another document does not open online registration")
-    void collectionOfAnotherDocumentDoesNotCount() {
-        offlineCollections.record(new DocumentNumber(DocumentType.FOREIGN_PASSPORT, "Y7654321"));
+    @DisplayName("REG-3: a face scan does not stand in for the offline collection a foreigner's document needs")
+    void faceScanIsNoCollection() {
 
         fixture.givenNoPriorActivity()
                 .when(command(PersonId.generate(), documentOf(DocumentType.FOREIGN_PASSPORT), PHONE, USERNAME, FACE_VERIFICATION_ID))
@@ -195,7 +193,7 @@ class NaturalPersonTest {
     @Test
     @DisplayName("REG-2: a document already registered is refused, with no event and no credential stored")
     void documentAlreadyRegistered() {
-        identityClaims.claim(PersonId.generate(), residentId(), new MobilePhone("13900000001"), null);
+        identityClaims.claimDocument(PersonId.generate(), residentId());
         PersonId personId = PersonId.generate();
 
         fixture.givenNoPriorActivity()
@@ -209,8 +207,7 @@ class NaturalPersonTest {
     @Test
     @DisplayName("LOGIN-2: a phone already bound to another person is refused, with no event and no credential stored")
     void phoneAlreadyBound() {
-        identityClaims.claim(PersonId.generate(), new DocumentNumber(DocumentType.CHINESE_PASSPORT, "E12345678"),
-                new MobilePhone(PHONE), null);
+        identityClaims.claimPhone(PersonId.generate(), new MobilePhone(PHONE));
         PersonId personId = PersonId.generate();
 
         fixture.givenNoPriorActivity()
@@ -224,8 +221,7 @@ class NaturalPersonTest {
     @Test
     @DisplayName("LOGIN-7: a username already in use is refused, with no event and no credential stored")
     void usernameTaken() {
-        identityClaims.claim(PersonId.generate(), new DocumentNumber(DocumentType.CHINESE_PASSPORT, "E12345678"),
-                new MobilePhone("13900000001"), new Username(USERNAME));
+        identityClaims.claimUsername(PersonId.generate(), new Username(USERNAME));
         PersonId personId = PersonId.generate();
 
         fixture.givenNoPriorActivity()
@@ -257,10 +253,14 @@ class NaturalPersonTest {
         return new DocumentNumber(type, number);
     }
 
-    private static RegisterNaturalPerson command(PersonId personId, DocumentNumber document, String phone,
-                                                 String username, String faceVerificationId) {
-        return new RegisterNaturalPerson(personId, document, new PersonName(NAME), new MobilePhone(phone),
-                username == null ? null : new Username(username), HASH, faceVerificationId);
+    /** As the registration service sends it: the personal data sealed under the person's key. */
+    private RegisterNaturalPerson command(PersonId personId, DocumentNumber document, String phone,
+                                          String username, String faceVerificationId) {
+        return new RegisterNaturalPerson(personId, document.type(), InMemoryPorts.sealed(vault, personId, document),
+                vault.sealerFor(personId).seal(new PersonName(NAME).value()),
+                InMemoryPorts.sealed(vault, personId, new MobilePhone(phone)),
+                username == null ? null : InMemoryPorts.sealed(vault, personId, new Username(username)), HASH,
+                faceVerificationId);
     }
 
     /** Runs the command, expects exactly one NaturalPersonRegistered and returns it for closer checks. */
@@ -289,7 +289,6 @@ class NaturalPersonTest {
     }
 
     private void assertNothingClaimedOrStored() {
-        assertThat(identityClaims.isEmpty()).as("identity claims").isTrue();
         assertThat(credentialStore.hashes).as("stored credentials").isEmpty();
     }
 

@@ -3,6 +3,7 @@ package gov.etax.identity.command.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.person.InMemoryPorts.InMemoryCredentialStore;
+import gov.etax.identity.command.person.password.PasswordCredentialHandler;
 import gov.etax.identity.command.infrastructure.security.PersonSession;
 import gov.etax.identity.command.person.password.PasswordReason;
 import gov.etax.identity.command.person.signin.SessionStore;
@@ -38,9 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -69,8 +68,9 @@ class PasswordsTest {
     void setUp() {
         fixture = RecordedRefusals.committedBy(new AggregateTestFixture<>(NaturalPerson.class));
         fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(credentials);
         fixture.registerInjectableResource(new Sessions());
+        // The password slice's handler runs the aggregate and replaces the credential once it accepted.
+        fixture.registerAnnotatedCommandHandler(new PasswordCredentialHandler(fixture.getRepository(), credentials, clock));
         credentials.store(person, OLD);
     }
 

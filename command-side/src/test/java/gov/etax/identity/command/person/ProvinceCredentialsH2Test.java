@@ -1,15 +1,11 @@
 package gov.etax.identity.command.person;
 
-import static gov.etax.identity.command.support.Registrations.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.CommandSideApplication;
 import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.CredentialStore.ProvinceCredential;
 import gov.etax.identity.command.person.CredentialStore.StoredCredential;
-import gov.etax.identity.command.person.IdentityClaims;
-import gov.etax.identity.command.person.PersonDirectory;
-import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PasswordHash;
 import gov.etax.identity.kernel.person.PersonId;
 import gov.etax.identity.kernel.person.ProvinceCode;
@@ -23,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The SQL of province credentials (PWD-6) and phone claims (LOGIN-3) on H2 in PostgreSQL mode, the
+ * The SQL of province credentials (PWD-6) on H2 in PostgreSQL mode, the
  * database {@code make run} uses; the HTTP tests run the same SQL on PostgreSQL.
  */
 class ProvinceCredentialsH2Test {
@@ -89,24 +85,5 @@ class ProvinceCredentialsH2Test {
         transactions.executeWithoutResult(status -> credentials.replace(person, CHANGED));
         assertThat(credentials.find(person)).hasValue(new StoredCredential(CHANGED, false));
         assertThat(credentials.provinceAccounts(person)).isEmpty();
-    }
-
-    @Test
-    @DisplayName("LOGIN-2, LOGIN-3 on H2: a phone somebody holds is not claimed again, and the transaction goes on")
-    void phoneClaims() {
-        IdentityClaims claims = context.getBean(IdentityClaims.class);
-        PersonDirectory directory = context.getBean(PersonDirectory.class);
-        PersonId holder = PersonId.generate();
-        PersonId other = PersonId.generate();
-        MobilePhone phone = new MobilePhone(phone());
-        MobilePhone free = new MobilePhone(phone());
-
-        transactions.executeWithoutResult(status -> {
-            assertThat(claims.claimPhoneIfFree(holder, phone)).isTrue();
-            assertThat(claims.claimPhoneIfFree(other, phone)).isFalse();
-            assertThat(claims.claimPhoneIfFree(other, free)).isTrue();
-        });
-        assertThat(directory.withPhone(phone)).hasValue(holder);
-        assertThat(directory.withPhone(free)).hasValue(other);
     }
 }

@@ -2,6 +2,7 @@ package gov.etax.identity.command.person.migration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import gov.etax.identity.command.person.CredentialStore;
+import gov.etax.identity.command.person.IdentifierSealing;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.command.person.unified.UnifiedReason;
@@ -38,13 +39,15 @@ public class PersonImportService {
     public static final int MAX_ROWS = 100;
 
     private final PersonDirectory directory;
+    private final IdentifierSealing sealing;
     private final CredentialStore credentials;
     private final PasswordEncoder passwordEncoder;
     private final CommandGateway commandGateway;
 
-    public PersonImportService(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
-                               CommandGateway commandGateway) {
+    public PersonImportService(PersonDirectory directory, IdentifierSealing sealing, CredentialStore credentials,
+                               PasswordEncoder passwordEncoder, CommandGateway commandGateway) {
         this.directory = directory;
+        this.sealing = sealing;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.commandGateway = commandGateway;
@@ -132,8 +135,10 @@ public class PersonImportService {
             }
             List<MobilePhone> toBind = row.phones().stream().filter(phone -> !shared.contains(phone)).toList();
             PersonId personId = PersonId.generate();
-            commandGateway.sendAndWait(new MigrateNaturalPerson(personId, row.province(), row.document(), row.name(),
-                    toBind, row.phones().size() - toBind.size(),
+            IdentifierSealing.Sealed sealed = sealing.forPerson(personId);
+            commandGateway.sendAndWait(new MigrateNaturalPerson(personId, row.province(), row.document().type(),
+                    sealed.document(row.document()), sealed.name(row.name()), toBind.stream().map(sealed::phone).toList(),
+                    row.phones().size() - toBind.size(),
                     row.passwordOnRecord() ? initialPasswordHash(row.document()) : null, importedBy));
             int bound = (int) toBind.stream()
                     .filter(phone -> directory.withPhone(phone).filter(personId::equals).isPresent()).count();

@@ -2,7 +2,6 @@ package gov.etax.identity.command.person.offline;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
 import gov.etax.identity.kernel.person.commands.RecordOfflineCollection;
 import gov.etax.identity.kernel.person.events.OfflineRealNameCollected;
@@ -14,7 +13,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One offline real-name collection at a tax service hall (REG-3). Its own small aggregate: the
  * holder of a foreign passport or work permit is no natural person of this system until they
- * register, yet what staff did at the counter belongs in the audited history, with who did it.
+ * register, yet what staff did at the counter belongs in the audited history, with who did it. The
+ * service seals the document and name under the collection's own key before sending.
  */
 @Aggregate
 public class OfflineCollection {
@@ -27,14 +27,13 @@ public class OfflineCollection {
     }
 
     @CommandHandler
-    public OfflineCollection(RecordOfflineCollection command, PersonalDataVault vault) {
+    public OfflineCollection(RecordOfflineCollection command) {
         String hall = ServiceHall.check(command.hall());
-        PersonalDataVault.Sealer sealer = vault.sealerFor(command.collectionId().value());
         apply(new OfflineRealNameCollected(
                 command.collectionId(),
-                command.document().type(),
-                sealer.seal(command.document().value()),
-                sealer.seal(command.name().value()),
+                command.documentType(),
+                command.documentNumber(),
+                command.name(),
                 hall,
                 command.collectedBy()));
     }

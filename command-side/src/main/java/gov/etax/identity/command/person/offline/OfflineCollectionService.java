@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.offline;
 
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.person.DocumentNumber;
 import gov.etax.identity.kernel.person.DocumentType;
 import gov.etax.identity.kernel.person.OfflineCollectionId;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Service;
 public class OfflineCollectionService {
 
     private final CommandGateway commandGateway;
+    private final PersonalDataVault vault;
 
-    public OfflineCollectionService(CommandGateway commandGateway) {
+    public OfflineCollectionService(CommandGateway commandGateway, PersonalDataVault vault) {
         this.commandGateway = commandGateway;
+        this.vault = vault;
     }
 
     @Schema(name = "OfflineCollectionRequest")
@@ -34,7 +37,10 @@ public class OfflineCollectionService {
         PersonName name = new PersonName(collection.name());
         String hall = ServiceHall.check(collection.hall());
         OfflineCollectionId id = OfflineCollectionId.generate();
-        commandGateway.sendAndWait(new RecordOfflineCollection(id, document, name, hall, staffId));
+        // Under the collection's own key: its holder is no natural person of this system yet.
+        PersonalDataVault.Sealer sealer = vault.sealerFor(id.value());
+        commandGateway.sendAndWait(new RecordOfflineCollection(id, document.type(), sealer.seal(document.value()),
+                sealer.seal(name.value()), hall, staffId));
         return new Recorded(id.value(), document.type().name(), document.masked(), hall, staffId);
     }
 }

@@ -2,7 +2,6 @@ package gov.etax.identity.command.person.password;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.kernel.person.SessionEndReason;
 import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.commands.ChangePassword;
@@ -10,7 +9,6 @@ import gov.etax.identity.kernel.person.events.PasswordChangeRefused;
 import gov.etax.identity.kernel.person.events.PasswordChanged;
 import gov.etax.identity.kernel.person.events.SessionEnded;
 import java.util.Objects;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
@@ -26,9 +24,11 @@ public class PasswordChanges {
     private SessionId failingSession;
     private int failuresInSession;
 
-    /** A wrong current password is recorded, ends the session at the fifth, and is refused. */
-    @CommandHandler
-    public void handle(ChangePassword command, CredentialStore credentials) {
+    /**
+     * A wrong current password is recorded, ends the session at the fifth, and is refused; a right
+     * one changes the password (the slice's handler then replaces the credential).
+     */
+    public void decide(ChangePassword command) {
         if (!command.currentPasswordMatched()) {
             int failures = (command.sessionId().equals(failingSession) ? failuresInSession : 0) + 1;
             int failuresLeft = Math.max(0, WRONG_CURRENT_PASSWORDS_PER_SESSION - failures);
@@ -42,7 +42,7 @@ public class PasswordChanges {
                     .with("sessionEnded", failuresLeft == 0)
                     .recorded();
         }
-        credentials.replace(command.personId(), Objects.requireNonNull(command.newPasswordHash(), "newPasswordHash"));
+        Objects.requireNonNull(command.newPasswordHash(), "newPasswordHash");
         apply(new PasswordChanged(command.personId(), command.sessionId()));
     }
 

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.phones;
 
+import gov.etax.identity.command.person.IdentifierSealing;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonReason;
@@ -26,8 +27,8 @@ import org.springframework.stereotype.Service;
 /**
  * Binding, unbinding and recovering phones (LOGIN-2, LOGIN-3). The one-time proofs (the SMS code
  * sent to the new number, the face scan) are checked here, outside any transaction, after the cheap
- * early answers, so that a doomed request spends none of them. The person's aggregate then claims or
- * releases the phone in the transaction of its event.
+ * early answers, so that a doomed request spends none of them. The phone is sealed here, under the
+ * person's key; the person's aggregate decides on its lookup hash, and the claim follows its event.
  */
 @Service
 public class PhoneService {
@@ -37,9 +38,11 @@ public class PhoneService {
     private final FaceVerification faceVerification;
     private final CommandGateway commandGateway;
     private final RealNameService realName;
+    private final IdentifierSealing sealing;
 
     public PhoneService(PersonDirectory directory, SmsChallenges smsChallenges, FaceVerification faceVerification,
-                        CommandGateway commandGateway, RealNameService realName) {
+                        CommandGateway commandGateway, RealNameService realName, IdentifierSealing sealing) {
+        this.sealing = sealing;
         this.directory = directory;
         this.smsChallenges = smsChallenges;
         this.faceVerification = faceVerification;
@@ -67,7 +70,7 @@ public class PhoneService {
         PhoneLimit.check(directory.phoneCountOf(person));
         requireSmsCode(phone, smsCode);
         realName.askInRiskMatter(caller, faceVerificationToken);
-        Boolean bound = commandGateway.sendAndWait(new BindPhone(person, phone));
+        Boolean bound = commandGateway.sendAndWait(new BindPhone(person, sealing.forPerson(person).phone(phone)));
         return new Bound(phone.masked(), PhoneBound.How.ACCOUNT_CENTER, Boolean.TRUE.equals(bound));
     }
 
@@ -85,8 +88,10 @@ public class PhoneService {
         String faceVerificationId = OwnFaceScan.verify(faceVerification, directory, person, faceVerificationToken,
                 PhoneReason.RECOVERY_FACE_VERIFICATION_REQUIRED);
         formerHolder.ifPresent(holder ->
-                commandGateway.sendAndWait(new UnbindPhone(holder, phone, PhoneUnbound.Cause.RECLAIMED)));
-        Boolean bound = commandGateway.sendAndWait(new RecoverPhone(person, phone, faceVerificationId));
+                commandGateway.sendAndWait(new UnbindPhone(holder, sealing.forPerson(holder).phone(phone),
+                        PhoneUnbound.Cause.RECLAIMED)));
+        Boolean bound = commandGateway.sendAndWait(new RecoverPhone(person, sealing.forPerson(person).phone(phone),
+                faceVerificationId));
         // A risk matter (REG-5): the passed scan raises a level-3 person to level 4.
         commandGateway.sendAndWait(new RaiseRealNameLevel(person, faceVerificationId));
         return new Bound(phone.masked(), PhoneBound.How.PHONE_RECOVERY, Boolean.TRUE.equals(bound));
@@ -94,7 +99,7 @@ public class PhoneService {
 
     /** LOGIN-2: the person gives up one of their phones, the last one too. */
     public void unbind(PersonId person, String phoneNumber) {
-        commandGateway.sendAndWait(new UnbindPhone(person, new MobilePhone(phoneNumber)));
+        commandGateway.sendAndWait(new UnbindPhone(person, sealing.forPerson(person).phone(new MobilePhone(phoneNumber))));
     }
 
     private Optional<PersonId> heldBy(MobilePhone phone) {

@@ -1,7 +1,7 @@
 package gov.etax.identity.command.person.registration;
 
 import gov.etax.identity.command.person.PersonReason;
-import gov.etax.identity.kernel.person.DocumentNumber;
+import gov.etax.identity.kernel.person.DocumentType;
 
 /**
  * REG-3: seven document types register online directly; foreign passports and the three
@@ -12,12 +12,8 @@ public final class OnlineRegistrationAllowed {
     private OnlineRegistrationAllowed() {
     }
 
-    public static void check(DocumentNumber document, OfflineCollections offlineCollections) {
-        check(document, offlineCollections.isOnRecord(document));
-    }
-
-    public static void check(DocumentNumber document, boolean collectedAtHall) {
-        if (!document.type().mayRegisterOnline() && !collectedAtHall) {
+    public static void check(DocumentType type, boolean collectedAtHall) {
+        if (!type.mayRegisterOnline() && !collectedAtHall) {
             throw PersonReason.DOCUMENT_TYPE_NEEDS_OFFLINE_COLLECTION.refusal();
         }
     }

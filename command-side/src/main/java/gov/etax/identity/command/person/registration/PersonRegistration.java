@@ -1,6 +1,8 @@
 package gov.etax.identity.command.person.registration;
 
 import gov.etax.identity.command.person.PersonReason;
+import gov.etax.identity.command.person.IdentifierSealing;
+import gov.etax.identity.command.person.IdentifiersFree;
 import gov.etax.identity.command.person.IdentityClaims;
 import gov.etax.identity.command.person.registration.OfflineCollections.HallCollection;
 import gov.etax.identity.command.sms.SmsChallenges;
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Service;
 public class PersonRegistration {
 
     private final IdentityClaims identityClaims;
+    private final IdentifierSealing sealing;
     private final OfflineCollections offlineCollections;
     private final FaceVerification faceVerification;
     private final IdentityRegister identityRegister;
@@ -39,12 +42,13 @@ public class PersonRegistration {
     private final CommandGateway commandGateway;
     private final SmsChallenges smsChallenges;
 
-    public PersonRegistration(IdentityClaims identityClaims, OfflineCollections offlineCollections,
+    public PersonRegistration(IdentityClaims identityClaims, IdentifierSealing sealing, OfflineCollections offlineCollections,
                               FaceVerification faceVerification, IdentityRegister identityRegister,
                               PasswordEncoder passwordEncoder, CommandGateway commandGateway,
                               SmsChallenges smsChallenges) {
         this.smsChallenges = smsChallenges;
         this.identityClaims = identityClaims;
+        this.sealing = sealing;
         this.offlineCollections = offlineCollections;
         this.faceVerification = faceVerification;
         this.identityRegister = identityRegister;
@@ -68,11 +72,11 @@ public class PersonRegistration {
 
         // Answer early what would refuse anyway, before the person's one-time face token is spent.
         Optional<HallCollection> hallCollection = offlineCollections.find(document, name);
-        OnlineRegistrationAllowed.check(document, hallCollection.isPresent());
+        OnlineRegistrationAllowed.check(document.type(), hallCollection.isPresent());
         if (hallCollection.isPresent() && !hallCollection.get().sameName()) {
             throw PersonReason.NAME_DIFFERS_FROM_HALL_COLLECTION.refusal();
         }
-        identityClaims.refuseIfTaken(document, phone, username);
+        IdentifiersFree.check(identityClaims, sealing.hashOf(document), sealing.hashOf(phone), sealing.hashOf(username));
 
         // REG-4: staff verified the person at the hall, which stands in for the face scan; a token
         // sent along is then left unspent.
@@ -90,7 +94,9 @@ public class PersonRegistration {
             throw PersonReason.IDENTITY_CHECK_FAILED.refusal();
         }
 
-        commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document, name, phone, username, hash,
+        IdentifierSealing.Sealed sealed = sealing.forPerson(personId);
+        commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document.type(), sealed.document(document),
+                sealed.name(name), sealed.phone(phone), sealed.username(username), hash,
                 faceVerificationId, hallCollection.isPresent() ? RealNameEvidence.HALL_COLLECTION : RealNameEvidence.FACE_SCAN,
                 hallCollection.map(HallCollection::collectionId).orElse(null)));
     }

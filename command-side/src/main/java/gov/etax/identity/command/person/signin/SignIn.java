@@ -3,7 +3,6 @@ package gov.etax.identity.command.person.signin;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.etax.identity.command.infrastructure.security.PersonSession;
-import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.signin.Lockout.Streak;
 import gov.etax.identity.kernel.person.AuthenticationMethod;
 import gov.etax.identity.kernel.person.LoginEntry;
@@ -111,16 +110,14 @@ public class SignIn {
 
     /**
      * Forgot password (PWD-3): the new password replaces the old and unlocks a locked account at
-     * once (PWD-5). Answers whether the reset itself unlocked the account.
+     * once (PWD-5). Answers whether the reset itself unlocked the account. The password slice
+     * replaces the credential once the reset is accepted.
      */
-    @CommandHandler
-    public boolean handle(ResetPassword command, Clock clock, CredentialStore credentials) {
-        Instant now = clock.instant();
+    public boolean decide(ResetPassword command, Instant now) {
         PersonId person = command.personId();
         if (lockedUntil != null && !now.isBefore(lockedUntil)) {
             apply(new AccountUnlocked(person, AccountUnlocked.Cause.MIDNIGHT, lockedUntil));
         }
-        credentials.replace(person, command.newPasswordHash());
         apply(new PasswordReset(person, command.method()));
         if (lockedUntil == null) {
             return false;

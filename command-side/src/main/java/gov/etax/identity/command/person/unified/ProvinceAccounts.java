@@ -2,7 +2,6 @@ package gov.etax.identity.command.person.unified;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.etax.identity.command.person.CredentialStore;
 import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.kernel.person.ProvinceCode;
 import gov.etax.identity.kernel.person.commands.AddProvinceAccount;
@@ -12,7 +11,6 @@ import gov.etax.identity.kernel.person.events.ProvinceAccountAdded;
 import gov.etax.identity.kernel.person.events.UnifiedCredentialsChosen;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
@@ -27,8 +25,8 @@ public class ProvinceAccounts {
     private ProvinceCode inUse;
     private boolean chosen;
 
-    @CommandHandler
-    public void handle(AddProvinceAccount command, CredentialStore credentials) {
+    /** The slice's handler stores the account's initial credential once it is added. */
+    public void decide(AddProvinceAccount command) {
         if (provinces.isEmpty()) {
             throw PersonReason.DOCUMENT_ALREADY_REGISTERED.refusal(
                     "The person registered online; an import adds no province account to them.");
@@ -36,20 +34,20 @@ public class ProvinceAccounts {
         if (provinces.contains(command.province())) {
             throw UnifiedReason.PROVINCE_ACCOUNT_EXISTS.refusal();
         }
-        credentials.storeProvince(command.personId(), command.province(), command.initialPasswordHash(), true);
         apply(new ProvinceAccountAdded(command.personId(), command.province(), command.importedBy()));
     }
 
-    /** Answers whether anything changed: choosing the credentials already chosen records nothing. */
-    @CommandHandler
-    public boolean handle(ChooseUnifiedCredentials command, CredentialStore credentials) {
+    /**
+     * Answers whether anything changed: choosing the credentials already chosen records nothing. The
+     * slice's handler puts the chosen credential in use when something did.
+     */
+    public boolean decide(ChooseUnifiedCredentials command) {
         if (!provinces.contains(command.province())) {
             throw UnifiedReason.PROVINCE_ACCOUNT_NOT_HELD.refusal();
         }
         if (chosen && command.province().equals(inUse)) {
             return false;
         }
-        credentials.useProvince(command.personId(), command.province());
         apply(new UnifiedCredentialsChosen(command.personId(), command.province()));
         return true;
     }

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.username;
 
+import gov.etax.identity.command.person.IdentifierSealing;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.PersonReason;
 import gov.etax.identity.kernel.person.PersonId;
@@ -16,9 +17,11 @@ public class UsernameService {
 
     private final PersonDirectory directory;
     private final CommandGateway commandGateway;
+    private final IdentifierSealing sealing;
 
-    public UsernameService(PersonDirectory directory, CommandGateway commandGateway) {
+    public UsernameService(PersonDirectory directory, CommandGateway commandGateway, IdentifierSealing sealing) {
         this.directory = directory;
+        this.sealing = sealing;
         this.commandGateway = commandGateway;
     }
 
@@ -37,7 +40,7 @@ public class UsernameService {
         if (holder.isPresent()) {
             throw PersonReason.USERNAME_TAKEN.refusal();
         }
-        Boolean changed = commandGateway.sendAndWait(new ChangeUsername(person, username));
+        Boolean changed = commandGateway.sendAndWait(new ChangeUsername(person, sealing.forPerson(person).username(username)));
         return new Result(username.value(), Boolean.TRUE.equals(changed));
     }
 }

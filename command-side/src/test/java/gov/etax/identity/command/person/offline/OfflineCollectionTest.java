@@ -52,7 +52,6 @@ class OfflineCollectionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(OfflineCollection.class);
-        fixture.registerInjectableResource(vault);
     }
 
     @Test
@@ -60,7 +59,7 @@ class OfflineCollectionTest {
     void recordsCollection() {
         AtomicReference<OfflineRealNameCollected> collected = new AtomicReference<>();
         fixture.givenNoPriorActivity()
-                .when(new RecordOfflineCollection(id, PASSPORT, new PersonName("John Smith"), " 南昌市东湖区办税服务厅 ", "staff-0042"))
+                .when(command(" 南昌市东湖区办税服务厅 "))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(payload -> {
                     if (payload instanceof OfflineRealNameCollected event) {
@@ -86,7 +85,7 @@ class OfflineCollectionTest {
     @DisplayName("REG-3: a collection without a service hall is refused and records nothing")
     void needsHall() {
         fixture.givenNoPriorActivity()
-                .when(new RecordOfflineCollection(id, PASSPORT, new PersonName("John Smith"), "  ", "staff-0042"))
+                .when(command("  "))
                 .expectException(new FeatureMatcher<Refusal, Object>(
                         Matchers.equalTo(OfflineCollectionReason.INVALID_SERVICE_HALL), "Refusal with reason", "reason") {
                     @Override
@@ -96,6 +95,13 @@ class OfflineCollectionTest {
                 })
                 .expectNoEvents();
         assertThat(records.onRecord).isEmpty();
+    }
+
+    /** As the service sends it: document and name sealed under the collection's own key. */
+    private RecordOfflineCollection command(String hall) {
+        PersonalDataVault.Sealer sealer = vault.sealerFor(id.value());
+        return new RecordOfflineCollection(id, PASSPORT.type(), sealer.seal(PASSPORT.value()),
+                sealer.seal(new PersonName("John Smith").value()), hall, "staff-0042");
     }
 
     record Row(OfflineCollectionId collectionId, String hall, String collectedBy, Instant collectedAt) {

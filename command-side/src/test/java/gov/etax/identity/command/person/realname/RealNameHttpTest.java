@@ -9,7 +9,6 @@ import static gov.etax.identity.command.support.SignIns.logIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.etax.identity.command.person.CredentialStore;
-import gov.etax.identity.command.person.IdentityClaims;
 import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
@@ -129,7 +128,6 @@ class RealNameHttpTest extends CommandSideHttpTest {
         DocumentNumber document = new DocumentNumber(DocumentType.RESIDENT_IDENTITY_CARD, documentNumber);
         MobilePhone phone = new MobilePhone(phone());
         new TransactionTemplate(node.bean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
-            node.bean(IdentityClaims.class).claim(person, document, phone, null);
             node.bean(CredentialStore.class).store(person,
                     new PasswordHash(node.bean(PasswordEncoder.class).encode(PASSWORD)));
             PersonalDataVault.Sealer sealer = node.bean(PersonalDataVault.class).sealerFor(person);

@@ -1,7 +1,7 @@
 package gov.etax.identity.kernel.person.commands;
 
-import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.SealedIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,5 +10,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * The handler answers {@code true} when the phone was bound now, {@code false} when the person
  * already held it.
  */
-public record BindPhone(@TargetAggregateIdentifier PersonId personId, MobilePhone phone) {
+public record BindPhone(@TargetAggregateIdentifier PersonId personId, SealedIdentifier phone) {
 }

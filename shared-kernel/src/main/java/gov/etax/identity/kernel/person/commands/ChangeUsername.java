@@ -1,7 +1,7 @@
 package gov.etax.identity.kernel.person.commands;
 
 import gov.etax.identity.kernel.person.PersonId;
-import gov.etax.identity.kernel.person.Username;
+import gov.etax.identity.kernel.person.SealedIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -9,5 +9,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * The handler answers {@code true} when the username changed, {@code false} when the person
  * already had exactly this one.
  */
-public record ChangeUsername(@TargetAggregateIdentifier PersonId personId, Username username) {
+public record ChangeUsername(@TargetAggregateIdentifier PersonId personId, SealedIdentifier username) {
 }

@@ -1,7 +1,7 @@
 package gov.etax.identity.kernel.person.commands;
 
-import gov.etax.identity.kernel.person.MobilePhone;
 import gov.etax.identity.kernel.person.PersonId;
+import gov.etax.identity.kernel.person.SealedIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,5 +10,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param faceVerificationId the face-verification service's reference for the scan, kept as evidence
  */
-public record RecoverPhone(@TargetAggregateIdentifier PersonId personId, MobilePhone phone, String faceVerificationId) {
+public record RecoverPhone(@TargetAggregateIdentifier PersonId personId, SealedIdentifier phone, String faceVerificationId) {
 }
