@@ -22,10 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The auditors' reads: filtered event histories, relationship periods at an instant, the story of
- * one authorization. Every answer is events of the store (never the current-state tables); which
- * events, the audit index and the periods table say ({@link AuditIndexProjection}), up to the
- * index's position, and a scan of the events above it says the rest. The scans over the whole
- * store that define the answers are kept ({@code scan...}).
+ * one authorization. Every answer is events of the store, never current-state tables: the audit
+ * index and periods table ({@link AuditIndexProjection}) say which, up to the index's position, a
+ * scan above it the rest; the whole-store scans that define the answers stay ({@code scan...}).
  */
 @Component
 public class AuditTrail {
