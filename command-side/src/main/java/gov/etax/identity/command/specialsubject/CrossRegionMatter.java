@@ -2,7 +2,6 @@ package gov.etax.identity.command.specialsubject;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.matter.CrossRegionMatterId;
 import gov.etax.identity.kernel.matter.TaxAuthorityCode;
 import gov.etax.identity.kernel.matter.commands.RecordCrossRegionMatter;
@@ -27,11 +26,10 @@ public class CrossRegionMatter {
     }
 
     @CommandHandler
-    public CrossRegionMatter(RecordCrossRegionMatter command, PersonalDataVault vault) {
-        PersonalDataVault.Sealer sealer = vault.sealerFor(command.matterId().value());
+    public CrossRegionMatter(RecordCrossRegionMatter command) {
         apply(new CrossRegionMatterRecorded(command.matterId(), command.matterNumber(), command.enterprise(),
-                command.projectName(), command.competentAuthority(), sealer.seal(command.handlerName().value()),
-                sealer.seal(command.handlerPhone().value()), command.recordedBy()));
+                command.projectName(), command.competentAuthority(), command.handlerName(), command.handlerPhone(),
+                command.recordedBy()));
     }
 
     /** Switching to the authority already in charge changes nothing and records nothing. */

@@ -4,6 +4,7 @@ import gov.etax.identity.command.authorization.Relationships;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.command.person.PersonDirectory;
 import gov.etax.identity.command.person.RiskMatters;
+import gov.etax.identity.command.privacy.PersonalDataVault;
 import gov.etax.identity.kernel.enterprise.Uscc;
 import gov.etax.identity.kernel.matter.CrossRegionMatterId;
 import gov.etax.identity.kernel.matter.TaxAuthorityCode;
@@ -33,11 +34,13 @@ public class SpecialSubjectService {
     private final CommandGateway commandGateway;
     private final Clock clock;
     private final RiskMatters realName;
+    private final PersonalDataVault vault;
 
     public SpecialSubjectService(MatterRegister matters, Relationships relationships, PersonDirectory directory,
                                  PersonNames names, CommandGateway commandGateway, Clock clock,
-                                 RiskMatters realName) {
+                                 RiskMatters realName, PersonalDataVault vault) {
         this.realName = realName;
+        this.vault = vault;
         this.matters = matters;
         this.relationships = relationships;
         this.directory = directory;
@@ -58,9 +61,13 @@ public class SpecialSubjectService {
         if (matters.byNumber(number).isPresent()) {
             throw SpecialSubjectReason.MATTER_ALREADY_RECORDED.refusal();
         }
-        commandGateway.sendAndWait(new RecordCrossRegionMatter(matterId, number,
-                new Uscc(report.uscc()), report.projectName(), new TaxAuthorityCode(report.competentAuthority()),
-                new PersonName(report.handlerName()), new MobilePhone(report.handlerPhone()), staffId));
+        Uscc uscc = new Uscc(report.uscc());
+        TaxAuthorityCode competentAuthority = new TaxAuthorityCode(report.competentAuthority());
+        PersonName handlerName = new PersonName(report.handlerName());
+        MobilePhone handlerPhone = new MobilePhone(report.handlerPhone());
+        PersonalDataVault.Sealer sealer = vault.sealerFor(matterId.value());
+        commandGateway.sendAndWait(new RecordCrossRegionMatter(matterId, number, uscc, report.projectName(),
+                competentAuthority, sealer.seal(handlerName.value()), sealer.seal(handlerPhone.value()), staffId));
         return matterId;
     }
 
