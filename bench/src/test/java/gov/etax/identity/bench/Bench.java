@@ -39,6 +39,22 @@ final class Bench {
         return sorted.get(Math.max(0, rank - 1));
     }
 
+    /**
+     * The figures every closed-loop simulation reports: how many requests answered in the window,
+     * how many failed or were turned away busy, the rate, and p50/p95/p99 of the sorted latencies.
+     */
+    static void appendRateAndLatencies(StringBuilder out, String countKey, List<Long> sortedLatencies, long failed,
+                                       long busy, int windowSeconds) {
+        out.append(countKey).append('=').append(sortedLatencies.size()).append('\n');
+        out.append("failed=").append(failed).append('\n');
+        out.append("busy=").append(busy).append('\n');
+        out.append("rps=").append(String.format(Locale.ROOT, "%.2f", sortedLatencies.size() / (double) windowSeconds))
+                .append('\n');
+        out.append("p50_ms=").append(percentile(sortedLatencies, 50)).append('\n');
+        out.append("p95_ms=").append(percentile(sortedLatencies, 95)).append('\n');
+        out.append("p99_ms=").append(percentile(sortedLatencies, 99)).append('\n');
+    }
+
     /** Microseconds as milliseconds with one decimal; -1 stays -1 (no samples). */
     static String millis(long micros) {
         return micros < 0 ? "-1" : String.format(Locale.ROOT, "%.1f", micros / 1000.0);

@@ -1,6 +1,7 @@
 package gov.etax.identity.bench;
 
 import static gov.etax.identity.bench.Bench.env;
+import static gov.etax.identity.bench.Bench.appendRateAndLatencies;
 import static gov.etax.identity.bench.Bench.percentile;
 import static gov.etax.identity.bench.Bench.millis;
 import static gov.etax.identity.bench.Bench.writeFigures;
@@ -36,7 +37,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -246,13 +246,7 @@ public class RegistrationSimulation extends Simulation {
         out.append("rate=").append(RATE).append('\n');
         out.append("lag_probes=").append(LAG_PROBES).append('\n');
         out.append("window_s=").append(DURATION).append('\n');
-        out.append("registrations=").append(latencies.size()).append('\n');
-        out.append("failed=").append(FAILED.get()).append('\n');
-        out.append("busy=").append(BUSY.get()).append('\n');
-        out.append("rps=").append(String.format(Locale.ROOT, "%.2f", latencies.size() / (double) DURATION)).append('\n');
-        out.append("p50_ms=").append(percentile(latencies, 50)).append('\n');
-        out.append("p95_ms=").append(percentile(latencies, 95)).append('\n');
-        out.append("p99_ms=").append(percentile(latencies, 99)).append('\n');
+        appendRateAndLatencies(out, "registrations", latencies, FAILED.get(), BUSY.get(), DURATION);
         out.append("lag_samples=").append(lags.size()).append('\n');
         out.append("lag_timeouts=").append(LAG_TIMEOUTS.get()).append('\n');
         out.append("lag_p50_ms=").append(millis(percentile(lags, 50))).append('\n');

@@ -1,7 +1,7 @@
 package gov.etax.identity.bench;
 
 import static gov.etax.identity.bench.Bench.env;
-import static gov.etax.identity.bench.Bench.percentile;
+import static gov.etax.identity.bench.Bench.appendRateAndLatencies;
 import static gov.etax.identity.bench.Bench.writeFigures;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,13 +124,7 @@ public class SignInSimulation extends Simulation {
         out.append("users=").append(RATE > 0 ? "open" : String.valueOf(USERS)).append('\n');
         out.append("rate=").append(RATE).append('\n');
         out.append("window_s=").append(DURATION).append('\n');
-        out.append("sign_ins=").append(latencies.size()).append('\n');
-        out.append("failed=").append(FAILED.get()).append('\n');
-        out.append("busy=").append(BUSY.get()).append('\n');
-        out.append("rps=").append(String.format(Locale.ROOT, "%.2f", latencies.size() / (double) DURATION)).append('\n');
-        out.append("p50_ms=").append(percentile(latencies, 50)).append('\n');
-        out.append("p95_ms=").append(percentile(latencies, 95)).append('\n');
-        out.append("p99_ms=").append(percentile(latencies, 99)).append('\n');
+        appendRateAndLatencies(out, "sign_ins", latencies, FAILED.get(), BUSY.get(), DURATION);
         writeFigures(OUT, "sign-in", out);
     }
 }
