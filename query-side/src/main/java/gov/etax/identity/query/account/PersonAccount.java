@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One row per registered person, as the account center shows it. */
+/** One row per registered person, as the account center shows it; read here, written by {@link PersonAccountWrites}. */
 @Entity
 @Table(name = "person_account")
 public class PersonAccount {
@@ -48,35 +48,6 @@ public class PersonAccount {
     private List<String> phonesMasked = new ArrayList<>();
 
     protected PersonAccount() {
-    }
-
-    PersonAccount(String personId, String documentType, String documentNumberMasked, String name, String username,
-                  int realNameLevel, Instant registeredAt, List<String> phonesMasked) {
-        this.personId = personId;
-        this.documentType = documentType;
-        this.documentNumberMasked = documentNumberMasked;
-        this.name = name;
-        this.username = username;
-        this.realNameLevel = realNameLevel;
-        this.registeredAt = registeredAt;
-        this.phonesMasked = new ArrayList<>(phonesMasked);
-    }
-
-    void bindPhone(String phoneMasked) {
-        phonesMasked.add(phoneMasked);
-    }
-
-    /** Masks can coincide; removing either of two equal masks leaves the same view. */
-    void unbindPhone(String phoneMasked) {
-        phonesMasked.remove(phoneMasked);
-    }
-
-    void changeUsername(String newUsername) {
-        this.username = newUsername;
-    }
-
-    void raiseRealNameLevel(int level) {
-        this.realNameLevel = level;
     }
 
     PersonAccountView view() {

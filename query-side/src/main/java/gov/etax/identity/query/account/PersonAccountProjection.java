@@ -9,10 +9,12 @@ import gov.etax.identity.kernel.person.events.UsernameChanged;
 import gov.etax.identity.kernel.person.queries.FindPersonAccount;
 import gov.etax.identity.kernel.person.queries.PersonAccountView;
 import gov.etax.identity.kernel.privacy.Masking;
+import gov.etax.identity.query.infrastructure.persistence.ReadModelTables;
 import gov.etax.identity.query.privacy.PersonalDataReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +22,10 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** Builds the account-center view; the only place personal data is opened, and it leaves masked. */
+/**
+ * Builds the account-center view; the only place personal data is opened, and it leaves masked. Rows are
+ * kept for the batch and written when it commits ({@link PersonAccountWrites}).
+ */
 @Component
 @ProcessingGroup(PersonAccountProjection.PROCESSING_GROUP)
 public class PersonAccountProjection {
@@ -29,11 +34,16 @@ public class PersonAccountProjection {
     static final String ERASED = "[erased]";
 
     private final PersonAccountRepository accounts;
+    private final PersonAccountWrites writes;
     private final PersonalDataReader personalData;
+    private final ReadModelTables tables;
 
-    public PersonAccountProjection(PersonAccountRepository accounts, PersonalDataReader personalData) {
+    PersonAccountProjection(PersonAccountRepository accounts, PersonAccountWrites writes, PersonalDataReader personalData,
+                            ReadModelTables tables) {
         this.accounts = accounts;
+        this.writes = writes;
         this.personalData = personalData;
+        this.tables = tables;
     }
 
     @EventHandler
@@ -44,7 +54,7 @@ public class PersonAccountProjection {
         String documentNumber = opener.open(event.documentNumber());
         String phone = opener.open(event.phone());
         String name = opener.open(event.name());
-        accounts.save(new PersonAccount(
+        writes.save(new PersonAccountRow(
                 subject,
                 event.documentType().name(),
                 documentNumber == null ? ERASED : Masking.documentNumber(documentNumber),
@@ -64,7 +74,7 @@ public class PersonAccountProjection {
         String name = opener.open(event.name());
         List<String> phones = event.phones().stream().map(opener::open).filter(java.util.Objects::nonNull)
                 .map(Masking::phone).toList();
-        accounts.save(new PersonAccount(subject, event.documentType().name(),
+        writes.save(new PersonAccountRow(subject, event.documentType().name(),
                 documentNumber == null ? ERASED : Masking.documentNumber(documentNumber),
                 name == null ? ERASED : name, null, event.realNameLevel().number(), migratedAt, phones));
     }
@@ -73,9 +83,7 @@ public class PersonAccountProjection {
     void on(PhoneBound event) {
         update(event.personId().value(), (account, opener) -> {
             String phone = opener.open(event.phone());
-            if (phone != null) {
-                account.bindPhone(Masking.phone(phone));
-            }
+            return phone == null ? account : account.withPhoneBound(Masking.phone(phone));
         });
     }
 
@@ -83,27 +91,25 @@ public class PersonAccountProjection {
     void on(PhoneUnbound event) {
         update(event.personId().value(), (account, opener) -> {
             String phone = opener.open(event.phone());
-            if (phone != null) {
-                account.unbindPhone(Masking.phone(phone));
-            }
+            return phone == null ? account : account.withPhoneUnbound(Masking.phone(phone));
         });
     }
 
     @EventHandler
     void on(UsernameChanged event) {
-        update(event.personId().value(), (account, opener) -> account.changeUsername(opener.open(event.username())));
+        update(event.personId().value(), (account, opener) -> account.withUsername(opener.open(event.username())));
     }
 
     @EventHandler
     void on(RealNameLevelRaised event) {
-        update(event.personId().value(), (account, opener) -> account.raiseRealNameLevel(event.to().number()));
+        // Nothing sealed in this event: no data key is read for it.
+        writes.find(event.personId().value())
+                .ifPresent(account -> writes.save(account.withRealNameLevel(event.to().number())));
     }
 
-    private void update(String subject, java.util.function.BiConsumer<PersonAccount, PersonalDataReader.Opener> change) {
-        accounts.findById(subject).ifPresent(account -> {
-            change.accept(account, personalData.forSubject(subject).orElse(text -> null));
-            accounts.save(account);
-        });
+    private void update(String subject, BiFunction<PersonAccountRow, PersonalDataReader.Opener, PersonAccountRow> change) {
+        writes.find(subject).ifPresent(account ->
+                writes.save(change.apply(account, personalData.forSubject(subject).orElse(text -> null))));
     }
 
     @QueryHandler
@@ -113,6 +119,6 @@ public class PersonAccountProjection {
 
     @ResetHandler
     void reset() {
-        accounts.deleteAllInBatch();
+        tables.empty("person_account_phone", "person_account");
     }
 }

@@ -110,7 +110,8 @@ public class AuditIndexProjection {
         for (StoredEvent event : events.ofAggregates(authorizations)) {
             byAuthorization.computeIfAbsent(event.aggregateId(), key -> new ArrayList<>()).add(event);
         }
-        OpenedEvents opened = new OpenedEvents(personalData, json);
+        // The period row keeps only the masked document of a holder named by document: nothing else is opened.
+        OpenedEvents opened = new OpenedEvents(personalData, json, "holderDocumentNumber"::equals);
         List<Object[]> rows = new ArrayList<>();
         byAuthorization.values().forEach(story -> RelationshipPeriod.fold(story, opened, json)
                 .ifPresent(period -> rows.add(row(period))));

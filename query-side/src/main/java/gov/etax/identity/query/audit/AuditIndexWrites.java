@@ -1,5 +1,6 @@
 package gov.etax.identity.query.audit;
 
+import gov.etax.identity.query.infrastructure.persistence.ReadModelTables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 class AuditIndexWrites {
 
     private final JdbcTemplate jdbc;
+    private final ReadModelTables tables;
 
-    AuditIndexWrites(JdbcTemplate jdbc) {
+    AuditIndexWrites(JdbcTemplate jdbc, ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
     }
 
     /** What the aggregates learned in earlier batches. */
@@ -73,10 +76,7 @@ class AuditIndexWrites {
     }
 
     void reset() {
-        jdbc.update("DELETE FROM audit_subject_event");
-        jdbc.update("DELETE FROM audit_learned_subject");
-        jdbc.update("DELETE FROM audit_event_time");
-        jdbc.update("DELETE FROM audit_relationship_period");
+        tables.empty("audit_subject_event", "audit_learned_subject", "audit_event_time", "audit_relationship_period");
     }
 
     static String placeholders(int count) {

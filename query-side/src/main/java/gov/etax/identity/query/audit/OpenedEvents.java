@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns stored events into what an auditor reads: the payload with every sealed field
@@ -31,11 +32,21 @@ public final class OpenedEvents {
 
     private final PersonalDataReader personalData;
     private final ObjectMapper json;
+    private final Predicate<String> fieldsOpened;
     private final Map<String, Optional<PersonalDataReader.Opener>> openers = new HashMap<>();
 
     OpenedEvents(PersonalDataReader personalData, ObjectMapper json) {
+        this(personalData, json, field -> true);
+    }
+
+    /**
+     * Opens only the sealed fields named so: a reader that keeps only some of the personal data (the
+     * audit index keeps only a masked document) opens nothing else. The others stay sealed as stored.
+     */
+    OpenedEvents(PersonalDataReader personalData, ObjectMapper json, Predicate<String> fieldsOpened) {
         this.personalData = personalData;
         this.json = json;
+        this.fieldsOpened = fieldsOpened;
     }
 
     /** The event as one NDJSON line's object. */
@@ -78,7 +89,9 @@ public final class OpenedEvents {
             }
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                field.setValue(opened(field.getValue(), subject));
+                if (fieldsOpened.test(field.getKey())) {
+                    field.setValue(opened(field.getValue(), subject));
+                }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {

@@ -22,6 +22,7 @@ import gov.etax.identity.kernel.person.events.NaturalPersonMigrated;
 import gov.etax.identity.kernel.person.events.NaturalPersonRegistered;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import gov.etax.identity.kernel.privacy.Masking;
+import gov.etax.identity.query.infrastructure.persistence.ReadModelTables;
 import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import gov.etax.identity.query.privacy.PersonalDataReader;
 import java.sql.Date;
@@ -63,8 +64,12 @@ public class AuthorizationProjection {
     /** The event starts the authorization: a row already there (a replay, a stolen claim) is overwritten whole. */
     private final String authorizationStarted;
 
-    public AuthorizationProjection(JdbcTemplate jdbc, PersonalDataReader personalData, Upserts upserts) {
+    private final ReadModelTables tables;
+
+    public AuthorizationProjection(JdbcTemplate jdbc, PersonalDataReader personalData, Upserts upserts,
+                                   ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
         this.personalData = personalData;
         this.enterpriseSeen = upserts.overwrite("authorization_enterprise", "enterprise_id", "enterprise_id, uscc, name");
         this.personSeen = upserts.overwrite("authorization_person", "person_id",
@@ -234,8 +239,6 @@ public class AuthorizationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM authorization_view");
-        jdbc.update("DELETE FROM authorization_enterprise");
-        jdbc.update("DELETE FROM authorization_person");
+        tables.empty("authorization_view", "authorization_enterprise", "authorization_person");
     }
 }

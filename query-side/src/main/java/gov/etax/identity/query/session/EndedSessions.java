@@ -5,6 +5,7 @@ import gov.etax.identity.kernel.person.events.LoginSucceeded;
 import gov.etax.identity.kernel.person.events.SessionEnded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.query.infrastructure.persistence.BatchedWrites;
+import gov.etax.identity.query.infrastructure.persistence.ReadModelTables;
 import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import gov.etax.identity.query.infrastructure.security.KnownSessions;
 import java.sql.Timestamp;
@@ -34,10 +35,12 @@ public class EndedSessions implements KnownSessions {
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
     private final String endSession;
+    private final ReadModelTables tables;
 
-    public EndedSessions(JdbcTemplate jdbc, BatchedWrites writes, Upserts upserts) {
+    public EndedSessions(JdbcTemplate jdbc, BatchedWrites writes, Upserts upserts, ReadModelTables tables) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.tables = tables;
         this.endSession = upserts.overwrite("ended_session", "session_id", "session_id, person_id, ended_at");
     }
 
@@ -97,7 +100,6 @@ public class EndedSessions implements KnownSessions {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM ended_session");
-        jdbc.update("DELETE FROM started_session");
+        tables.empty("ended_session", "started_session");
     }
 }

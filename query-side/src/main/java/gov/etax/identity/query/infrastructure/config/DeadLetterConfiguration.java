@@ -69,7 +69,11 @@ public class DeadLetterConfiguration {
                                 .build());
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (configuration, invoker) -> invoker.allowReset(true).transactionManager(retries)
-                                .listenerInvocationErrorHandler(savepoints));
+                                .listenerInvocationErrorHandler(savepoints)
+                                // Without it every event asks the table whether its aggregate waits behind a
+                                // dead letter; with it a segment that started with none asks only for the
+                                // aggregates it parked since (docs/adr/0040).
+                                .enableSequenceIdentifierCache());
             }
         });
     }

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class BatchedWrites {
 
     private static final String RESOURCE = BatchedWrites.class.getName();
+    private static final String UNDO = RESOURCE + ".undo";
 
     private final JdbcTemplate jdbc;
 
@@ -47,23 +48,49 @@ public class BatchedWrites {
     }
 
     /**
-     * The writes pending in the current unit of work so far, per statement: a point that
-     * {@link #discardSince} returns to when the event being handled is set aside (dead-lettered).
+     * Registers how to undo a change an event made to state a projection keeps in memory for its batch
+     * (an in-batch cache of its rows): run, latest first, when that event is set aside.
      */
-    public Map<String, Integer> pendingCounts() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        pending().forEach((sql, rows) -> counts.put(sql, rows.size()));
-        return counts;
+    public void undoable(Runnable undo) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().<List<Runnable>>getOrComputeResource(UNDO, key -> new ArrayList<>()).add(undo);
+        }
     }
 
-    /** Forgets the writes added since {@code counts} was taken with {@link #pendingCounts}. */
-    public void discardSince(Map<String, Integer> counts) {
+    /**
+     * The writes pending in the current unit of work so far: a point that {@link #discardSince}
+     * returns to when the event being handled is set aside (dead-lettered).
+     */
+    public Mark mark() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        pending().forEach((sql, rows) -> counts.put(sql, rows.size()));
+        return new Mark(counts, undos().size());
+    }
+
+    /** Forgets the writes added since {@code mark} was taken, and undoes the in-batch changes made since. */
+    public void discardSince(Mark mark) {
         pending().forEach((sql, rows) -> {
-            int keep = counts.getOrDefault(sql, 0);
+            int keep = mark.statements().getOrDefault(sql, 0);
             if (rows.size() > keep) {
                 rows.subList(keep, rows.size()).clear();
             }
         });
+        List<Runnable> undos = undos();
+        while (undos.size() > mark.undos()) {
+            undos.remove(undos.size() - 1).run();
+        }
+    }
+
+    /** Pending rows per statement, and the number of undo actions, at one point of a batch. */
+    public record Mark(Map<String, Integer> statements, int undos) {
+    }
+
+    private List<Runnable> undos() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new ArrayList<>();
+        }
+        List<Runnable> undos = CurrentUnitOfWork.get().root().getResource(UNDO);
+        return undos == null ? new ArrayList<>() : undos;
     }
 
     private Map<String, List<Object[]>> pending() {

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.messaging.InterceptorChain;
@@ -22,17 +22,22 @@ import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One savepoint per event inside the transaction of a projection's batch, so that an event a projection
- * cannot handle is set aside (dead-lettered) alone: its writes are undone and the batch, with the
- * dead letter, commits. On PostgreSQL a failed statement aborts the whole transaction, so without the
- * savepoint the dead letter could not even be written.
+ * A savepoint before an event that may fail, inside the transaction of a projection's batch, so that an
+ * event a projection cannot handle is set aside (dead-lettered) alone: its writes are undone and the
+ * batch, with the dead letter, commits. On PostgreSQL a failed statement aborts the whole transaction,
+ * so without the savepoint the dead letter could not even be written.
  *
- * <p>As interceptor it takes the savepoint around each event (live, and when dead letters are
- * retried); as listener error handler it rolls back to it the moment a handler fails, before Axon's
- * dead-lettering invoker catches the error, and then lets the error through (a handler error that is
- * only logged would skip the event for good). Writes still held in memory are part of the event too:
- * the JPA persistence context is flushed before each savepoint and cleared on a rollback, and
- * {@link BatchedWrites} forgets the statements the failed event added.
+ * <p>Savepoints cost two round trips per event, so a batch runs without them first (docs/adr/0040):
+ * when an event of such a batch fails, the error fails the whole batch instead ({@link SavepointNeeded},
+ * a fault of the moment for the parking policy) and the event is remembered in {@link SuspectEvents};
+ * the processor handles the batch again, this time with a savepoint before that event, which is then
+ * set aside alone. Dead letters being retried always run under their savepoint.
+ *
+ * <p>As interceptor it takes the savepoint around the event; as listener error handler it rolls back to
+ * it the moment a handler fails, before Axon's dead-lettering invoker catches the error, and then lets the
+ * error through (a handler error that is only logged would skip the event for good). Writes still held in
+ * memory are part of the event too: the JPA persistence context is flushed before each savepoint and
+ * cleared on a rollback, and {@link BatchedWrites} forgets the statements the failed event added.
  *
  * <p>A failure inside the JPA session itself marks the whole transaction for rollback (Hibernate does
  * so for every persistence exception); such a batch fails as a whole and its processor retries it,
@@ -46,6 +51,7 @@ public class ProjectionSavepoints implements MessageHandlerInterceptor<EventMess
     private final DataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
     private final BatchedWrites writes;
+    private final SuspectEvents suspects = new SuspectEvents();
 
     public ProjectionSavepoints(DataSource dataSource, EntityManagerFactory entityManagerFactory, BatchedWrites writes) {
         this.dataSource = dataSource;
@@ -59,10 +65,14 @@ public class ProjectionSavepoints implements MessageHandlerInterceptor<EventMess
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return interceptorChain.proceed();
         }
+        if (unitOfWork.root() instanceof BatchingUnitOfWork<?>
+                && !suspects.contains(unitOfWork.getMessage().getIdentifier())) {
+            return interceptorChain.proceed();
+        }
         flush();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         Deque<Point> points = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new ArrayDeque<>());
-        Point point = new Point(connection, connection.setSavepoint(), writes.pendingCounts());
+        Point point = new Point(connection, connection.setSavepoint(), writes.mark());
         points.push(point);
         try {
             return interceptorChain.proceed();
@@ -78,16 +88,29 @@ public class ProjectionSavepoints implements MessageHandlerInterceptor<EventMess
 
     @Override
     public void onError(Exception exception, EventMessage<?> event, EventMessageHandler eventHandler) throws Exception {
+        Point point = currentPoint();
+        if (point == null && CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?>) {
+            suspects.add(event.getIdentifier());
+            LOG.info("{} could not handle event {} ({}) in a batch without savepoints; the batch is handled again "
+                            + "with a savepoint before it", eventHandler.getTargetType().getSimpleName(),
+                    event.getIdentifier(), event.getPayloadType().getSimpleName());
+            throw new SavepointNeeded(event.getIdentifier(), exception);
+        }
         LOG.warn("{} could not handle event {} ({}); it is set aside in the dead-letter queue",
                 eventHandler.getTargetType().getSimpleName(), event.getIdentifier(), event.getPayloadType().getSimpleName(),
                 exception);
-        if (CurrentUnitOfWork.isStarted()) {
-            Deque<Point> points = CurrentUnitOfWork.get().root().getResource(RESOURCE);
-            if (points != null && !points.isEmpty()) {
-                rollBack(points.peek());
-            }
+        if (point != null) {
+            rollBack(point);
         }
         throw exception;
+    }
+
+    private static Point currentPoint() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        Deque<Point> points = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+        return points == null ? null : points.peek();
     }
 
     private void flush() {
@@ -122,10 +145,10 @@ public class ProjectionSavepoints implements MessageHandlerInterceptor<EventMess
     private static final class Point {
         private final Connection connection;
         private final Savepoint savepoint;
-        private final Map<String, Integer> pendingWrites;
+        private final BatchedWrites.Mark pendingWrites;
         private boolean rolledBack;
 
-        private Point(Connection connection, Savepoint savepoint, Map<String, Integer> pendingWrites) {
+        private Point(Connection connection, Savepoint savepoint, BatchedWrites.Mark pendingWrites) {
             this.connection = connection;
             this.savepoint = savepoint;
             this.pendingWrites = pendingWrites;

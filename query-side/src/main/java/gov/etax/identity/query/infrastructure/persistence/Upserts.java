@@ -46,7 +46,7 @@ public class Upserts {
         return Arrays.stream(columns.split(",")).map(String::trim).toList();
     }
 
-    private static boolean isH2(DataSource dataSource) {
+    static boolean isH2(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return "H2".equals(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
