@@ -10,7 +10,8 @@
 # BENCH_HISTORY=0 skips the long histories (scripts/bench-history.sh), BENCH_REPLAY=0 the
 # replay (scripts/bench-replay.sh; BENCH_REPLAY_EVENTS, 1,000,000), BENCH_AUDIT=0 the audit
 # requests at scale (scripts/bench-audit.sh; BENCH_AUDIT_SIZES, 1000000, or BENCH_AUDIT_5M=1 for 1M and 5M),
-# BENCH_SIGNIN_DURATION (BENCH_DURATION; 0 skips the sign-ins), BENCH_SIGNIN_ACCOUNTS (64 accounts the
+# BENCH_SIGNIN_DURATION (BENCH_DURATION; 0 skips the sign-ins), BENCH_CPU_REQUESTS / BENCH_CPU_WARMUP (100 / 300
+# requests of each kind measured one at a time for the CPU per request, after that many as warm-up), BENCH_SIGNIN_ACCOUNTS (64 accounts the
 # sign-in clients share), BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
 # COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report),
 # BENCH_DB/BENCH_BASELINE_DB (etax_bench/etax_bench_pgbench: dropped and created afresh).
@@ -155,8 +156,10 @@ HASHING_IMPL=$(grep -q 'Password hashing: native' "$REPORT/command-side.log" && 
 log "Argon2id ($ARGON2_PARAMS): native ${ARGON2_NATIVE_MS:-n/a} ms, Java ${ARGON2_JAVA_MS:-n/a} ms; the command side hashes with $HASHING_IMPL"
 
 # --- CPU per request: the command side's own CPU time per face scan, registration and sign-in -----
-log "CPU per request (one at a time, ${BENCH_CPU_REQUESTS:-100} of each)"
-(cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" COMMAND_PID=$COMMAND_PID N=${BENCH_CPU_REQUESTS:-100} \
+# Also the warm-up of the Gatling runs below: the JIT compiles for thousands of requests after a start.
+log "CPU per request (one at a time, ${BENCH_CPU_REQUESTS:-100} of each after ${BENCH_CPU_WARMUP:-300} of each)"
+(cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" COMMAND_PID=$COMMAND_PID QUERY_PID=$QUERY_PID DB_NAME=$DB \
+   N=${BENCH_CPU_REQUESTS:-100} WARMUP_REQUESTS=${BENCH_CPU_WARMUP:-300} \
    $MVN -q exec:java -Dbench.main=gov.etax.identity.bench.CpuPerRequest) > "$REPORT/cpu-per-request.txt" 2>&1 \
    || log "CPU per request failed; see $REPORT/cpu-per-request.txt"
 cpu_figure() { grep -o "$1=[0-9.-]*" "$REPORT/cpu-per-request.txt" | cut -d= -f2 || true; }
@@ -271,6 +274,8 @@ mprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/mixed-c$1.properties" 
 hprop() { awk -F= -v k="$1" '$1 == k {print $2}' "$REPORT/half.properties" 2>/dev/null || true; }
 sprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/$1.properties" 2>/dev/null || true; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f %%", 100 * a / b }'; }
+# "p50 / p99 hashes": latencies as multiples of one hash's CPU time.
+hashes() { awk -v a="$1" -v b="$2" -v h="${ARGON2_CPU_MS:-0}" 'BEGIN { if (a == "" || b == "" || h + 0 == 0) print "n/a"; else printf "%.1f / %.1f hashes", a / h, b / h }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }
 
@@ -327,6 +332,7 @@ SUMMARY=$REPORT/summary.md
     for what in registration sign_in; do
       total=$(cpu_figure "cpu_ms_$what"); rest=$(cpu_figure "cpu_ms_${what}_without_scan")
       echo "| command-side CPU per $what (one at a time, face scan included / without it) | ${total:-n/a} / ${rest:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | the hash is $(ratio "$ARGON2_CPU_MS" "$rest") of it without the scan | — | — |"
+      echo "| CPU per $what (face scan included) by where it is spent: command side's request threads / its JIT compiler / query side / PostgreSQL | $(cpu_figure "cpu_ms_${what}_requests") / $(cpu_figure "cpu_ms_${what}_jit") / $(cpu_figure "cpu_ms_${what}_query_side") / $(cpu_figure "cpu_ms_${what}_database") ms | one hash $ARGON2_CPU_MS ms CPU | — | — | — |"
     done
     for c in $CLIENTS; do
       rps=$(prop "$c" rps)
@@ -342,12 +348,12 @@ SUMMARY=$REPORT/summary.md
       done
       if [ -f "$REPORT/signin-half.properties" ]; then
         sp99=$(sprop signin-half p99_ms)
-        echo "| sign-in latency p50 / p99 at half the peak rate ($SIGNIN_HALF/s offered, open model) | $(sprop signin-half p50_ms) / ${sp99:-n/a} ms ($(sprop signin-half sign_ins) ok, $(sprop signin-half busy) busy) | one hash $ARGON2_CPU_MS ms CPU | $(awk -v a="$sp99" -v h="$ARGON2_CPU_MS" 'BEGIN { if (a == "" || h + 0 == 0) print "n/a"; else printf "%.1f hashes", a / h }') | p99 ≤ 4 hashes | $(yes_no "$(awk -v a="${sp99:--1}" -v h="$ARGON2_CPU_MS" 'BEGIN { print (a < 0 ? -1 : a / h) }')" 4.0001 lt) |"
+        echo "| sign-in latency p50 / p99 at half the peak rate ($SIGNIN_HALF/s offered, open model) | $(sprop signin-half p50_ms) / ${sp99:-n/a} ms ($(sprop signin-half sign_ins) ok, $(sprop signin-half busy) busy) | one hash $ARGON2_CPU_MS ms CPU | $(hashes "$(sprop signin-half p50_ms)" "$sp99") | p99 ≤ 4 hashes | $(yes_no "$(awk -v a="${sp99:--1}" -v h="$ARGON2_CPU_MS" 'BEGIN { print (a < 0 ? -1 : a / h) }')" 4.0001 lt) |"
       fi
     fi
     if [ -f "$REPORT/half.properties" ]; then
       hp99=$(hprop p99_ms)
-      echo "| registration latency p99 at half the peak rate, in hashes | ${hp99:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | $(awk -v a="$hp99" -v h="$ARGON2_CPU_MS" 'BEGIN { if (a == "" || h + 0 == 0) print "n/a"; else printf "%.1f hashes", a / h }') | p99 ≤ 4 hashes | $(yes_no "$(awk -v a="${hp99:--1}" -v h="$ARGON2_CPU_MS" 'BEGIN { print (a < 0 ? -1 : a / h) }')" 4.0001 lt) |"
+      echo "| registration latency p50 / p99 at half the peak rate, in hashes | $(hprop p50_ms) / ${hp99:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | $(hashes "$(hprop p50_ms)" "$hp99") | p99 ≤ 4 hashes | $(yes_no "$(awk -v a="${hp99:--1}" -v h="$ARGON2_CPU_MS" 'BEGIN { print (a < 0 ? -1 : a / h) }')" 4.0001 lt) |"
     fi
   fi
   echo "| peak RSS (VmHWM), command side | $(mib "$COMMAND_HWM") (idle after start $(mib "$COMMAND_IDLE_RSS")) | heap limit 512 MiB | — | runs with -Xmx512m, no OutOfMemoryError | $([ "$COMMAND_OOM" = 0 ] && [ "$COMMAND_ALIVE" = yes ] && echo yes || echo "**no** ($COMMAND_OOM OOM lines, alive: $COMMAND_ALIVE)") |"

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -59,6 +61,18 @@ public class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Spring Security observes each filter, authentication and authorization of every request; that
+     * is a sixth of a sign-in's CPU outside the hash (docs/adr/0043-no-per-filter-observations.md).
+     * The request itself stays observed ({@code http.server.requests}); the property brings the
+     * filters' observations back.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations(
+            @Value("${management.observations.enable.spring.security:false}") boolean observe) {
+        return observe ? SecurityObservationSettings.withDefaults().build() : SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -203,8 +203,13 @@ class RegistrationHttpTest extends CommandSideHttpTest {
     @DisplayName("Health and Prometheus metrics are exposed")
     void actuator() {
         assertThat(http.get("/actuator/health").text("status")).isEqualTo("UP");
+        assertThat(register(http, residentIdNumber(), phone()).status()).isEqualTo(201);
         HttpJson.Response metrics = http.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
+        // Requests are timed; Spring Security's per-filter observations and Axon's per-message
+        // metrics are off by default (docs/adr/0043-no-per-filter-observations.md).
+        assertThat(metrics.raw()).contains("http_server_requests_seconds_count")
+                .doesNotContain("spring_security_").doesNotContain("commandBus_").doesNotContain("eventStore_");
     }
 
     @Test
