@@ -330,9 +330,9 @@ SUMMARY=$REPORT/summary.md
     echo "| Argon2id hash ($ARGON2_PARAMS), one thread: native / Java, wall (CPU) | ${ARGON2_NATIVE_MS:-n/a} (${ARGON2_NATIVE_CPU_MS:-n/a}) / ${ARGON2_JAVA_MS:-n/a} (${ARGON2_JAVA_CPU_MS:-n/a}) ms | Java / native CPU = $(awk -v j="$ARGON2_JAVA_CPU_MS" -v n="$ARGON2_NATIVE_CPU_MS" 'BEGIN { if (n + 0 > 0) printf "%.1f×", j / n; else print "n/a" }') | the command side hashes with: $HASHING_IMPL | — | — |"
     echo "| hash-bound ceiling | $CORES cores × 1000 / $ARGON2_CPU_MS ms CPU = $ceiling hashes/s | — | — | — | — |"
     for what in registration sign_in; do
-      total=$(cpu_figure "cpu_ms_$what"); rest=$(cpu_figure "cpu_ms_${what}_without_scan")
-      echo "| command-side CPU per $what (one at a time, face scan included / without it) | ${total:-n/a} / ${rest:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | the hash is $(ratio "$ARGON2_CPU_MS" "$rest") of it without the scan | — | — |"
-      echo "| CPU per $what (face scan included) by where it is spent: command side's request threads / its JIT compiler / query side / PostgreSQL | $(cpu_figure "cpu_ms_${what}_requests") / $(cpu_figure "cpu_ms_${what}_jit") / $(cpu_figure "cpu_ms_${what}_query_side") / $(cpu_figure "cpu_ms_${what}_database") ms | one hash $ARGON2_CPU_MS ms CPU | — | — | — |"
+      total=$(cpu_figure "cpu_ms_$what"); rest=$(cpu_figure "cpu_ms_${what}_without_scan"); label=${what/_/-}
+      echo "| command-side CPU per $label (one at a time, face scan included / without it) | ${total:-n/a} / ${rest:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | the hash is $(ratio "$ARGON2_CPU_MS" "$rest") of it without the scan | — | — |"
+      echo "| CPU per $label (face scan included) by where it is spent: command side's request threads / its JIT compiler / query side / PostgreSQL | $(cpu_figure "cpu_ms_${what}_requests") / $(cpu_figure "cpu_ms_${what}_jit") / $(cpu_figure "cpu_ms_${what}_query_side") / $(cpu_figure "cpu_ms_${what}_database") ms | one hash $ARGON2_CPU_MS ms CPU | — | — | — |"
     done
     for c in $CLIENTS; do
       rps=$(prop "$c" rps)
