@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -64,8 +64,8 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Spring Security observes each filter, authentication and authorization of every request; that
-     * is a sixth of a sign-in's CPU outside the hash (docs/adr/0043-no-per-filter-observations.md).
+     * Spring Security would observe each filter, authentication and authorization of every request,
+     * CPU that every registration and sign-in pays beside its hash (docs/adr/0043-no-per-filter-observations.md).
      * The request itself stays observed ({@code http.server.requests}); the property brings the
      * filters' observations back.
      */
