@@ -10,7 +10,10 @@ import gov.etax.identity.kernel.privacy.EncryptedText;
 import gov.etax.identity.query.privacy.PersonalDataReader;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -22,13 +25,14 @@ import java.util.function.Predicate;
  * under the person id, an authorization holder's under the authorization id, a cross-region
  * matter's handler under the matter id, an offline collection's under the collection id. A subject
  * whose key was deleted (forgotten) shows {@value #ERASED}. One instance per request: it caches the
- * keys it opened, at most {@value #KEYS_CACHED} at a time.
+ * keys it opened, at most two pages' worth at a time.
  */
 public final class OpenedEvents {
 
     public static final String ERASED = "[erased]";
     static final String UNREADABLE = "[unreadable]";
-    private static final int KEYS_CACHED = 256;
+    private static final String SEALED = "\"ciphertext\"";
+    private static final int KEYS_CACHED = 2 * EventStoreReader.PAGE;
 
     private final PersonalDataReader personalData;
     private final ObjectMapper json;
@@ -99,6 +103,26 @@ public final class OpenedEvents {
             }
         }
         return node;
+    }
+
+    /**
+     * Reads, in one round trip, the keys of the subjects of these events that hold sealed data and
+     * are not cached yet: called with each page of an export before its events are rendered.
+     */
+    void prepare(List<StoredEvent> events) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (StoredEvent event : events) {
+            if (!openers.containsKey(event.aggregateId()) && event.payload() != null && event.payload().contains(SEALED)) {
+                wanted.add(event.aggregateId());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        if (openers.size() + wanted.size() > KEYS_CACHED) {
+            openers.clear();
+        }
+        openers.putAll(personalData.forSubjects(wanted));
     }
 
     /** One sealed value, opened under the subject's key. */
