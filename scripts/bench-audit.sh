@@ -16,9 +16,9 @@
 # summary); prints them.
 #
 # Knobs (environment): BENCH_AUDIT_SIZES ("1000000"; "1000000 5000000" for the ratio, BENCH_AUDIT_5M=1 is
-# the same), BENCH_AUDIT_SUBJECTS (20), BENCH_AUDIT_ROUNDS (3), AUDIT_DB (etax_bench_audit; dropped at the
-# end unless REPLAY_KEEP_DB=1), AUDIT_COMMAND_PORT/AUDIT_QUERY_PORT (18084/18085), BENCH_REPORT or REPORT
-# (bench/report-audit), BENCH_SKIP_BUILD, PG_HOST/PG_PORT/PG_USER as scripts/bench-replay.sh.
+# the same), BENCH_AUDIT_SUBJECTS (20), BENCH_AUDIT_ROUNDS (3), AUDIT_DB (etax_bench_audit, suffixed with the
+# size; dropped at the end unless REPLAY_KEEP_DB=1), BENCH_AUDIT_REUSE (1: keep the stores, measure on them
+# again), AUDIT_COMMAND_PORT/AUDIT_QUERY_PORT (18084/18085), BENCH_REPORT or REPORT (bench/report-audit), BENCH_SKIP_BUILD, PG_HOST/PG_PORT/PG_USER as scripts/bench-replay.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -26,6 +26,10 @@ ROOT=$PWD
 SIZES=${BENCH_AUDIT_SIZES:-1000000}
 [ "${BENCH_AUDIT_5M:-0}" = 1 ] && SIZES="1000000 5000000"
 SUBJECTS=${BENCH_AUDIT_SUBJECTS:-20}
+# Seeding and rebuilding 5M events takes most of an hour: BENCH_AUDIT_REUSE=1 keeps each size's database
+# and measures again on it when it is there.
+REUSE=${BENCH_AUDIT_REUSE:-0}
+[ "$REUSE" = 1 ] && export REPLAY_KEEP_DB=1
 ROUNDS=${BENCH_AUDIT_ROUNDS:-3}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
@@ -71,11 +75,17 @@ if [ -z "${COMMAND_JAR:-}" ] || [ -z "${QUERY_JAR:-}" ]; then
 fi
 export BENCH_SKIP_BUILD=1 COMMAND_JAR QUERY_JAR
 
+BASE_DB=$DB
 for SIZE in $SIZES; do
-  log "store of $SIZE events: seeding and rebuilding the projections (scripts/bench-replay.sh)"
-  REPORT=$REPORT REPLAY_DB=$DB REPLAY_KEEP_DB=1 BENCH_REPLAY_EVENTS=$SIZE PG_HOST=$PG_HOST PG_PORT=$PG_PORT \
-    PG_USER=$PG_USER ./scripts/bench-replay.sh > "$REPORT/bench-replay-$SIZE.log" 2>&1 \
-    || { log "the replay run failed; see $REPORT/bench-replay-$SIZE.log"; exit 1; }
+  DB=${BASE_DB}_$SIZE
+  if [ "$REUSE" = 1 ] && [ "$(psql_db -c "SELECT count(*) FROM domainevententry" 2>/dev/null || echo 0)" -ge "$SIZE" ]; then
+    log "store of $SIZE events: reusing database $DB (seeded and rebuilt before)"
+  else
+    log "store of $SIZE events: seeding and rebuilding the projections (scripts/bench-replay.sh)"
+    REPORT=$REPORT REPLAY_DB=$DB REPLAY_KEEP_DB=1 BENCH_REPLAY_EVENTS=$SIZE PG_HOST=$PG_HOST PG_PORT=$PG_PORT \
+      PG_USER=$PG_USER ./scripts/bench-replay.sh > "$REPORT/bench-replay-$SIZE.log" 2>&1 \
+      || { log "the replay run failed; see $REPORT/bench-replay-$SIZE.log"; exit 1; }
+  fi
 
   export DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_USER DB_PASSWORD=${DB_PASSWORD:-}
   export SPRING_PROFILES_ACTIVE=dev ETAX_DATA_DIR="$REPORT/replay-data"
@@ -155,6 +165,7 @@ for SIZE in $SIZES; do
   } >> "$OUT"
   log "$EVENTS events, full export: $EXPORT_SECONDS s (sequential read $READ_SECONDS s)"
   stop_apps
+  [ "${REPLAY_KEEP_DB:-0}" = 1 ] || psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 done
 rm -rf "$REPORT/jars-audit"
 

@@ -56,7 +56,7 @@ public class AuditTrail {
             return;
         }
         OpenedEvents opened = opener();
-        matching(filter, event -> lines.accept(opened.render(event)));
+        matching(filter, event -> lines.accept(opened.writable(event)));
     }
 
     private void matching(EventFilter filter, Consumer<StoredEvent> consumer) {
@@ -85,7 +85,7 @@ public class AuditTrail {
         events.forEachPage(-1, filter.condition(), Arrays.asList(filter.arguments()), page -> {
             List<StoredEvent> matching = page.stream().filter(matcher::matches).toList();
             opened.prepare(matching);
-            matching.forEach(event -> lines.accept(opened.render(event)));
+            matching.forEach(event -> lines.accept(opened.writable(event)));
         });
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import gov.etax.identity.query.privacy.PersonalDataReader;
 import java.util.HashMap;
@@ -55,6 +56,13 @@ public final class OpenedEvents {
 
     /** The event as one NDJSON line's object. */
     public ObjectNode render(StoredEvent event) {
+        ObjectNode line = header(event);
+        line.set("payload", payload(event));
+        line.set("metadata", metadata(event));
+        return line;
+    }
+
+    private ObjectNode header(StoredEvent event) {
         ObjectNode line = json.createObjectNode();
         line.put("globalIndex", event.globalIndex());
         line.put("eventId", event.eventId());
@@ -63,9 +71,31 @@ public final class OpenedEvents {
         line.put("aggregateId", event.aggregateId());
         line.put("sequenceNumber", event.sequenceNumber());
         line.put("eventType", event.eventType());
-        line.set("payload", payload(event));
-        line.set("metadata", metadata(event));
         return line;
+    }
+
+    /**
+     * The event as one NDJSON line to be written out, not read: what holds nothing sealed (the
+     * metadata, most payloads) is copied as stored, JSON that Axon's serializer wrote, instead of
+     * being parsed and written again.
+     */
+    public ObjectNode writable(StoredEvent event) {
+        ObjectNode line = header(event);
+        if (event.payload() != null && !event.payload().contains(SEALED) && isObject(event.payload())) {
+            line.putRawValue("payload", new RawValue(event.payload()));
+        } else {
+            line.set("payload", payload(event));
+        }
+        if (event.metadata() != null && isObject(event.metadata())) {
+            line.putRawValue("metadata", new RawValue(event.metadata()));
+        } else {
+            line.set("metadata", metadata(event));
+        }
+        return line;
+    }
+
+    private static boolean isObject(String text) {
+        return text.startsWith("{") && text.endsWith("}");
     }
 
     /** The payload with its personal data opened. */
