@@ -18,7 +18,12 @@ wait_healthy() {
   local name=$1 port=$2 pid=$3
   for _ in $(seq 1 600); do
     kill -0 "$pid" 2>/dev/null || { echo "$name stopped; see $REPORT/$APP_LOG_PREFIX-$name.log" >&2; exit 1; }
-    curl -sf "http://127.0.0.1:$port/actuator/health/liveness" | grep -q '"status":"UP"' && return 0
+    # The answer must come from this process: another application on the port would be measured instead.
+    if curl -sf "http://127.0.0.1:$port/actuator/health/liveness" | grep -q '"status":"UP"'; then
+      ss -Hltnp "sport = :$port" | grep -q "pid=$pid," && return 0
+      echo "port $port is held by another process, not $name; choose other ports (see the script's knobs)" >&2
+      exit 1
+    fi
     sleep 0.5
   done
   echo "$name did not become healthy; see $REPORT/$APP_LOG_PREFIX-$name.log" >&2

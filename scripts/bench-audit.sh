@@ -10,14 +10,15 @@
 # 4. each request below, for BENCH_AUDIT_SUBJECTS subjects picked at random, BENCH_AUDIT_ROUNDS times
 #    (the first round warms up and is not counted), timed by curl (time_total, the whole body read):
 #    GET /api/audit/events?personId=, ?uscc=, ?from=&to= (a day without events),
-#    GET /api/audit/enterprises/{uscc}/relationships?at=, GET /api/audit/persons/{id}/relationships.
+#    GET /api/audit/enterprises/{uscc}/relationships?at=, GET /api/audit/persons/{id}/relationships;
+# 5. the full export, GET /api/audit/events without a filter, once, against a COPY of the event table.
 # Writes $REPORT/audit-<events>.properties per size and $REPORT/audit-rows.md (rows of scripts/bench.sh's
 # summary); prints them.
 #
 # Knobs (environment): BENCH_AUDIT_SIZES ("1000000"; "1000000 5000000" for the ratio, BENCH_AUDIT_5M=1 is
-# the same), BENCH_AUDIT_SUBJECTS (20), BENCH_AUDIT_ROUNDS (3), AUDIT_DB (etax_bench_audit; dropped at the
-# end unless REPLAY_KEEP_DB=1), AUDIT_COMMAND_PORT/AUDIT_QUERY_PORT (18084/18085), BENCH_REPORT or REPORT
-# (bench/report-audit), BENCH_SKIP_BUILD, PG_HOST/PG_PORT/PG_USER as scripts/bench-replay.sh.
+# the same), BENCH_AUDIT_SUBJECTS (20), BENCH_AUDIT_ROUNDS (3), AUDIT_DB (etax_bench_audit, suffixed with the
+# size; dropped at the end unless REPLAY_KEEP_DB=1), BENCH_AUDIT_REUSE (1: keep the stores, measure on them
+# again), AUDIT_COMMAND_PORT/AUDIT_QUERY_PORT (18084/18085), BENCH_REPORT or REPORT (bench/report-audit), BENCH_SKIP_BUILD, PG_HOST/PG_PORT/PG_USER as scripts/bench-replay.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,6 +26,10 @@ ROOT=$PWD
 SIZES=${BENCH_AUDIT_SIZES:-1000000}
 [ "${BENCH_AUDIT_5M:-0}" = 1 ] && SIZES="1000000 5000000"
 SUBJECTS=${BENCH_AUDIT_SUBJECTS:-20}
+# Seeding and rebuilding 5M events takes most of an hour: BENCH_AUDIT_REUSE=1 keeps each size's database
+# and measures again on it when it is there.
+REUSE=${BENCH_AUDIT_REUSE:-0}
+[ "$REUSE" = 1 ] && export REPLAY_KEEP_DB=1
 ROUNDS=${BENCH_AUDIT_ROUNDS:-3}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
@@ -39,6 +44,8 @@ export AXONIQ_UPDATE_CHECKER_DISABLED=true
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres "$@"; }
 psql_db() { psql -X -At -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" "$@"; }
 log() { printf '[bench-audit %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 
 APP_LOG_PREFIX=audit
 source scripts/bench-apps.sh
@@ -68,11 +75,17 @@ if [ -z "${COMMAND_JAR:-}" ] || [ -z "${QUERY_JAR:-}" ]; then
 fi
 export BENCH_SKIP_BUILD=1 COMMAND_JAR QUERY_JAR
 
+BASE_DB=$DB
 for SIZE in $SIZES; do
-  log "store of $SIZE events: seeding and rebuilding the projections (scripts/bench-replay.sh)"
-  REPORT=$REPORT REPLAY_DB=$DB REPLAY_KEEP_DB=1 BENCH_REPLAY_EVENTS=$SIZE PG_HOST=$PG_HOST PG_PORT=$PG_PORT \
-    PG_USER=$PG_USER ./scripts/bench-replay.sh > "$REPORT/bench-replay-$SIZE.log" 2>&1 \
-    || { log "the replay run failed; see $REPORT/bench-replay-$SIZE.log"; exit 1; }
+  DB=${BASE_DB}_$SIZE
+  if [ "$REUSE" = 1 ] && [ "$(psql_db -c "SELECT count(*) FROM domainevententry" 2>/dev/null || echo 0)" -ge "$SIZE" ]; then
+    log "store of $SIZE events: reusing database $DB (seeded and rebuilt before)"
+  else
+    log "store of $SIZE events: seeding and rebuilding the projections (scripts/bench-replay.sh)"
+    REPORT=$REPORT REPLAY_DB=$DB REPLAY_KEEP_DB=1 BENCH_REPLAY_EVENTS=$SIZE PG_HOST=$PG_HOST PG_PORT=$PG_PORT \
+      PG_USER=$PG_USER ./scripts/bench-replay.sh > "$REPORT/bench-replay-$SIZE.log" 2>&1 \
+      || { log "the replay run failed; see $REPORT/bench-replay-$SIZE.log"; exit 1; }
+  fi
 
   export DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_USER DB_PASSWORD=${DB_PASSWORD:-}
   export SPRING_PROFILES_ACTIVE=dev ETAX_DATA_DIR="$REPORT/replay-data"
@@ -133,7 +146,26 @@ for SIZE in $SIZES; do
     log "$EVENTS events, $request: p50 $p50 ms, p95 $p95 ms"
   done
   rm -f "$REPORT/audit-times"
+
+  # The full export (every event, opened, as NDJSON) against a plain sequential read of the table, one
+  # after the other, so that both find the table equally cached.
+  READ_START=$(now)
+  psql_db -c "COPY (SELECT * FROM domainevententry ORDER BY globalindex) TO STDOUT" > /dev/null
+  READ_SECONDS=$(seconds_since "$READ_START")
+  EXPORT_START=$(now)
+  EXPORTED=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$QUERY_PORT/api/audit/events" | wc -l)
+  EXPORT_SECONDS=$(seconds_since "$EXPORT_START")
+  [ "$EXPORTED" = "$EVENTS" ] || { echo "the export gave $EXPORTED lines for $EVENTS events" >&2; exit 1; }
+  {
+    echo "sequential_read_seconds=$READ_SECONDS"
+    echo "sequential_read_events_per_s=$(awk -v n="$EVENTS" -v s="$READ_SECONDS" 'BEGIN { printf "%.0f", n / s }')"
+    echo "export_seconds=$EXPORT_SECONDS"
+    echo "export_events_per_s=$(awk -v n="$EVENTS" -v s="$EXPORT_SECONDS" 'BEGIN { printf "%.0f", n / s }')"
+    echo "export_share_of_sequential_read_pct=$(awk -v r="$READ_SECONDS" -v e="$EXPORT_SECONDS" 'BEGIN { printf "%.1f", 100 * r / e }')"
+  } >> "$OUT"
+  log "$EVENTS events, full export: $EXPORT_SECONDS s (sequential read $READ_SECONDS s)"
   stop_apps
+  [ "${REPLAY_KEEP_DB:-0}" = 1 ] || psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 done
 rm -rf "$REPORT/jars-audit"
 
@@ -151,6 +183,10 @@ LARGE=$(echo $SIZES_RUN | awk '{print $NF}')
     met=$(awk -v p="$(prop "$LARGE" "$request.p95_ms")" -v r="$ratio" -v one="$([ "$SMALL" = "$LARGE" ] && echo 1 || echo 0)" \
       'BEGIN { print (p < 100 && (one || r <= 1.5)) ? "yes" : "**no**" }')
     echo "$row | — | p95 $LARGE/$SMALL events: $ratio | p95 < 100 ms, ratio ≤ 1.5 | $met |"
+  done
+  for size in $SIZES_RUN; do
+    share=$(prop "$size" export_share_of_sequential_read_pct)
+    echo "| audit full export (NDJSON, opened), $size events | $(prop "$size" export_events_per_s) events/s ($(prop "$size" export_seconds) s) | sequential read (COPY … ORDER BY globalindex TO STDOUT) $(prop "$size" sequential_read_events_per_s) events/s ($(prop "$size" sequential_read_seconds) s) | $share % | ≥ 40 % of the sequential read | $(awk -v s="$share" 'BEGIN { print (s >= 40) ? "yes" : "**no**" }') |"
   done
 } > "$REPORT/audit-rows.md"
 log "rows: $REPORT/audit-rows.md"

@@ -56,7 +56,7 @@ public class AuditTrail {
             return;
         }
         OpenedEvents opened = opener();
-        matching(filter, event -> lines.accept(opened.render(event)));
+        matching(filter, event -> lines.accept(opened.writable(event)));
     }
 
     private void matching(EventFilter filter, Consumer<StoredEvent> consumer) {
@@ -82,10 +82,10 @@ public class AuditTrail {
     void scanEvents(EventFilter filter, Consumer<ObjectNode> lines) {
         OpenedEvents opened = opener();
         EventFilter.Matcher matcher = filter.matcher();
-        events.forEach(filter.condition(), Arrays.asList(filter.arguments()), event -> {
-            if (matcher.matches(event)) {
-                lines.accept(opened.render(event));
-            }
+        events.forEachPage(-1, filter.condition(), Arrays.asList(filter.arguments()), page -> {
+            List<StoredEvent> matching = page.stream().filter(matcher::matches).toList();
+            opened.prepare(matching);
+            matching.forEach(event -> lines.accept(opened.writable(event)));
         });
     }
 

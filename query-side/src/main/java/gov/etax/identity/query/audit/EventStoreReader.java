@@ -7,6 +7,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,13 +28,21 @@ import org.springframework.stereotype.Component;
 public class EventStoreReader {
 
     static final int PAGE = 500;
+    private static final int READERS_AHEAD = 4;
     private static final String SELECT = "SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, "
             + "timestamp, payloadtype, payload, metadata FROM domainevententry ";
 
     private final JdbcTemplate jdbc;
+    private final Executor readAhead;
 
     public EventStoreReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        // Daemon threads, a few: a read-ahead waits for a free one rather than adding connections.
+        this.readAhead = Executors.newFixedThreadPool(READERS_AHEAD, runnable -> {
+            Thread thread = new Thread(runnable, "event-store-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -43,18 +55,43 @@ public class EventStoreReader {
 
     /** The same, from the events after global index {@code after} on. */
     public void forEach(long after, String condition, List<Object> arguments, Consumer<StoredEvent> consumer) {
+        forEachPage(after, condition, arguments, page -> page.forEach(consumer));
+    }
+
+    /**
+     * The same, a page at a time. While the consumer works on one page the next is already being
+     * read: the database and the caller then use a core each, instead of taking turns.
+     */
+    public void forEachPage(long after, String condition, List<Object> arguments, Consumer<List<StoredEvent>> consumer) {
+        CompletableFuture<List<StoredEvent>> next = CompletableFuture.completedFuture(page(after, condition, arguments));
         while (true) {
-            List<Object> values = new ArrayList<>();
-            values.add(after);
-            values.addAll(arguments);
-            List<StoredEvent> page = jdbc.query(SELECT + "WHERE globalindex > ? AND (" + condition + ") ORDER BY globalindex LIMIT "
-                    + PAGE, EventStoreReader::row, values.toArray());
-            page.forEach(consumer);
-            if (page.size() < PAGE) {
+            List<StoredEvent> page = read(next);
+            boolean last = page.size() < PAGE;
+            if (!last) {
+                long following = page.get(page.size() - 1).globalIndex();
+                next = CompletableFuture.supplyAsync(() -> page(following, condition, arguments), readAhead);
+            }
+            consumer.accept(page);
+            if (last) {
                 return;
             }
-            after = page.get(page.size() - 1).globalIndex();
         }
+    }
+
+    private static List<StoredEvent> read(CompletableFuture<List<StoredEvent>> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e; // as if read on this thread
+        }
+    }
+
+    private List<StoredEvent> page(long after, String condition, List<Object> arguments) {
+        List<Object> values = new ArrayList<>();
+        values.add(after);
+        values.addAll(arguments);
+        return jdbc.query(SELECT + "WHERE globalindex > ? AND (" + condition + ") ORDER BY globalindex LIMIT " + PAGE,
+                EventStoreReader::row, values.toArray());
     }
 
     /** The events at these global indexes (those the store holds), oldest first. */

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import gov.etax.identity.query.privacy.PersonalDataReader;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -22,13 +26,14 @@ import java.util.function.Predicate;
  * under the person id, an authorization holder's under the authorization id, a cross-region
  * matter's handler under the matter id, an offline collection's under the collection id. A subject
  * whose key was deleted (forgotten) shows {@value #ERASED}. One instance per request: it caches the
- * keys it opened, at most {@value #KEYS_CACHED} at a time.
+ * keys it opened, at most two pages' worth at a time.
  */
 public final class OpenedEvents {
 
     public static final String ERASED = "[erased]";
     static final String UNREADABLE = "[unreadable]";
-    private static final int KEYS_CACHED = 256;
+    private static final String SEALED = "\"ciphertext\"";
+    private static final int KEYS_CACHED = 2 * EventStoreReader.PAGE;
 
     private final PersonalDataReader personalData;
     private final ObjectMapper json;
@@ -51,6 +56,13 @@ public final class OpenedEvents {
 
     /** The event as one NDJSON line's object. */
     public ObjectNode render(StoredEvent event) {
+        ObjectNode line = header(event);
+        line.set("payload", payload(event));
+        line.set("metadata", metadata(event));
+        return line;
+    }
+
+    private ObjectNode header(StoredEvent event) {
         ObjectNode line = json.createObjectNode();
         line.put("globalIndex", event.globalIndex());
         line.put("eventId", event.eventId());
@@ -59,9 +71,31 @@ public final class OpenedEvents {
         line.put("aggregateId", event.aggregateId());
         line.put("sequenceNumber", event.sequenceNumber());
         line.put("eventType", event.eventType());
-        line.set("payload", payload(event));
-        line.set("metadata", metadata(event));
         return line;
+    }
+
+    /**
+     * The event as one NDJSON line to be written out, not read: what holds nothing sealed (the
+     * metadata, most payloads) is copied as stored, JSON that Axon's serializer wrote, instead of
+     * being parsed and written again.
+     */
+    public ObjectNode writable(StoredEvent event) {
+        ObjectNode line = header(event);
+        if (event.payload() != null && !event.payload().contains(SEALED) && isObject(event.payload())) {
+            line.putRawValue("payload", new RawValue(event.payload()));
+        } else {
+            line.set("payload", payload(event));
+        }
+        if (event.metadata() != null && isObject(event.metadata())) {
+            line.putRawValue("metadata", new RawValue(event.metadata()));
+        } else {
+            line.set("metadata", metadata(event));
+        }
+        return line;
+    }
+
+    private static boolean isObject(String text) {
+        return text.startsWith("{") && text.endsWith("}");
     }
 
     /** The payload with its personal data opened. */
@@ -99,6 +133,26 @@ public final class OpenedEvents {
             }
         }
         return node;
+    }
+
+    /**
+     * Reads, in one round trip, the keys of the subjects of these events that hold sealed data and
+     * are not cached yet: called with each page of an export before its events are rendered.
+     */
+    void prepare(List<StoredEvent> events) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (StoredEvent event : events) {
+            if (!openers.containsKey(event.aggregateId()) && event.payload() != null && event.payload().contains(SEALED)) {
+                wanted.add(event.aggregateId());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        if (openers.size() + wanted.size() > KEYS_CACHED) {
+            openers.clear();
+        }
+        openers.putAll(personalData.forSubjects(wanted));
     }
 
     /** One sealed value, opened under the subject's key. */

@@ -291,6 +291,36 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
+    @DisplayName("REG-2, ACC-6: the whole history, every event once in order, each person's data opened with its own key or shown erased")
+    void wholeHistory() throws Exception {
+        Person forgotten = registered();
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> asAuditor.get("/api/persons/" + forgotten.personId() + "/account").status() == 200);
+        long stored;
+        try (Connection connection = database.connect();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM personal_data_key WHERE subject_id = ?");
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domainevententry")) {
+            delete.setString(1, forgotten.personId());
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+            var rows = count.executeQuery();
+            rows.next();
+            stored = rows.getLong(1);
+        }
+        HttpJson.Response answer = asAuditor.get("/api/audit/events");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        List<JsonNode> lines = lines(answer);
+        assertThat(lines).hasSize((int) stored);
+        assertThat(lines).extracting(line -> line.get("globalIndex").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(answer.raw()).doesNotContain("ciphertext");
+        Map<String, String> documents = new HashMap<>();
+        lines.stream().filter(line -> line.get("eventType").asText().equals("NaturalPersonRegistered")).forEach(line ->
+                documents.put(line.get("aggregateId").asText(), line.get("payload").get("documentNumber").asText()));
+        assertThat(documents).containsEntry(xiaoMing.personId(), xiaoMing.document())
+                .containsEntry(xiaoWang.personId(), xiaoWang.document())
+                .containsEntry(forgotten.personId(), OpenedEvents.ERASED);
+    }
+
+    @Test
     @DisplayName("Auditors only: a person and tax staff are refused, anonymous callers must authenticate")
     void auditorsOnly() {
         String person = faceSession(xiaoWang, null, null);
