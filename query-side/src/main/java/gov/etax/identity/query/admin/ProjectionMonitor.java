@@ -40,6 +40,7 @@ public class ProjectionMonitor implements DisposableBean {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final ProjectionRebuild rebuild;
     private final Set<String> resetsUnderWay = ConcurrentHashMap.newKeySet();
     private final ProjectionSpeed speed = new ProjectionSpeed();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -48,9 +49,10 @@ public class ProjectionMonitor implements DisposableBean {
         return thread;
     });
 
-    public ProjectionMonitor(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public ProjectionMonitor(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionRebuild rebuild) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.rebuild = rebuild;
         sampler.scheduleAtFixedRate(this::sampleAll, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -122,9 +124,17 @@ public class ProjectionMonitor implements DisposableBean {
         return reset.isPresent() && (current.isEmpty() || current.getAsLong() < reset.getAsLong());
     }
 
-    /** Shuts the processor down, resets its tokens (its {@code @ResetHandler}s clear the read model) and starts it again. */
+    /**
+     * Rebuilds the projection: on PostgreSQL beside its live tables ({@link ProjectionRebuild}), which keep
+     * answering; on H2 in place: shuts the processor down, resets its tokens (its {@code @ResetHandler}s clear
+     * the read model) and starts it again.
+     */
     public ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = existing(name);
+        if (rebuild.available()) {
+            rebuild.start(name);
+            return status(name);
+        }
         if (!processor.supportsReset()) {
             throw ProjectionAdminReason.PROJECTION_NOT_RESETTABLE.refusal().with("projection", name);
         }
@@ -181,7 +191,7 @@ public class ProjectionMonitor implements DisposableBean {
                 : rate == null || rate <= 0 ? null : Duration.ofMillis((long) Math.ceil(behind / rate * 1000));
         return new ProjectionStatus(name, processor.isRunning(), processor.isError(), replaying, caughtUp, position,
                 head, behind, rate, timeLeft == null ? null : timeLeft.toString(),
-                timeLeft == null ? null : (timeLeft.toMillis() + 999) / 1000, segmentStatuses);
+                timeLeft == null ? null : (timeLeft.toMillis() + 999) / 1000, segmentStatuses, rebuild.status(name, head));
     }
 
     /** The position every claimed segment has passed: the lowest of their positions. */
@@ -204,8 +214,13 @@ public class ProjectionMonitor implements DisposableBean {
         return !segments.isEmpty() && Math.abs(sum - 1.0) < 1e-9;
     }
 
-    /** Once a second: a position sample per projection, and the end of replays that have caught up. */
+    /** Once a second: a position sample per projection, the end of replays that have caught up, the rebuild's switch. */
     void sampleAll() {
+        try {
+            rebuild.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not follow the rebuild", e);
+        }
         try {
             long now = System.nanoTime();
             for (String name : names()) {

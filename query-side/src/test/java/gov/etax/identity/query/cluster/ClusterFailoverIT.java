@@ -589,6 +589,10 @@ class ClusterFailoverIT {
         for (String name : projections) {
             HttpJson.Response replay = asOperator.post("/api/admin/projections/" + name + "/replay", Map.of());
             assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
+            // one rebuild at a time: the next starts once this one's tables have been switched in
+            await("rebuild of " + name).atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                    asOperator.get("/api/admin/projections/" + name).body().path("rebuild").path("state").asText())
+                    .isEqualTo("SWITCHED"));
         }
         awaitCaughtUp(asOperator, projections);
         Map<String, List<String>> replayed = ReadModels.snapshot(database, readModelTables);
