@@ -132,7 +132,7 @@ public class ProjectionMonitor implements DisposableBean {
     public ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = existing(name);
         if (rebuild.available()) {
-            rebuild.start(name);
+            rebuild.start(List.of(name));
             return status(name);
         }
         if (!processor.supportsReset()) {
@@ -169,6 +169,30 @@ public class ProjectionMonitor implements DisposableBean {
             }
         }
         return status(name);
+    }
+
+    /**
+     * After a switch the live tokens have moved to the rebuild's position and lost their owner: the processor
+     * is started again so that it claims them at once instead of at its next claim round. Other nodes' processors
+     * find their claims lost at their next batch or claim extension and take the tokens up then.
+     */
+    private void takeUpTokens(String name) {
+        processor(name).ifPresent(processor -> {
+            synchronized (processor) {
+                processor.shutDown();
+                processor.start();
+            }
+        });
+    }
+
+    /** Rebuilds every projection: on PostgreSQL in one rebuild that reads the event store once, on H2 each in place. */
+    public List<ProjectionStatus> replayAll() {
+        if (rebuild.available()) {
+            rebuild.start(names());
+            return statuses();
+        }
+        names().forEach(this::replay);
+        return statuses();
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
@@ -217,7 +241,7 @@ public class ProjectionMonitor implements DisposableBean {
     /** Once a second: a position sample per projection, the end of replays that have caught up, the rebuild's switch. */
     void sampleAll() {
         try {
-            rebuild.tick();
+            rebuild.tick().forEach(this::takeUpTokens);
         } catch (RuntimeException e) {
             LOG.warn("Could not follow the rebuild", e);
         }

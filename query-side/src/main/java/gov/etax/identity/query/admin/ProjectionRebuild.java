@@ -120,15 +120,15 @@ public class ProjectionRebuild implements DisposableBean {
     }
 
     /**
-     * Starts rebuilding this projection and those sharing a table with it.
+     * Starts rebuilding these projections and those sharing a table with them.
      *
      * @throws gov.etax.identity.kernel.refusal.Refusal {@code PROJECTION_REBUILD_RUNNING} while a rebuild runs on any node
      */
-    synchronized void start(String projection) {
-        List<String> projections = RebuiltTables.rebuiltWith(projection);
+    synchronized void start(List<String> asked) {
+        List<String> projections = RebuiltTables.rebuiltWith(asked);
         List<String> rebuilt = RebuiltTables.of(projections);
         if (current != null || !claim()) {
-            throw ProjectionAdminReason.PROJECTION_REBUILD_RUNNING.refusal().with("projection", projection);
+            throw ProjectionAdminReason.PROJECTION_REBUILD_RUNNING.refusal().with("projection", String.join(",", asked));
         }
         try {
             tables.prepareShadow(rebuilt);
@@ -199,6 +199,8 @@ public class ProjectionRebuild implements DisposableBean {
                 .workerExecutor(run.worker)
                 .initialSegmentCount(1)
                 .batchSize(batchSize)
+                // its one segment is claimed within a second of the start, not at Axon's 5-second claim round
+                .tokenClaimInterval(1000)
                 .errorHandler(PropagatingErrorHandler.INSTANCE)
                 .build();
         processor.registerHandlerInterceptor((unitOfWork, chain) -> {
@@ -208,28 +210,35 @@ public class ProjectionRebuild implements DisposableBean {
         return processor;
     }
 
-    /** Once a second: progress, and the switch once caught up; or the end of a failed rebuild. */
-    void tick() {
+    /**
+     * Once a second: progress, and the switch once caught up; or the end of a failed rebuild.
+     *
+     * @return the projections whose tables were switched in just now; their live processors on this node are
+     *         to take up their tokens again
+     */
+    List<String> tick() {
         Run run = current;
         if (run == null) {
-            return;
+            return List.of();
         }
         OptionalLong position = position(run);
         position.ifPresent(at -> speed.sample(PROCESSOR, System.nanoTime(), at));
         if (run.failure != null) {
             abort(run, run.failure);
-            return;
+            return List.of();
         }
         boolean caughtUp = run.processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isCaughtUp);
         if (caughtUp) {
             try {
                 if (switchIn(run)) {
                     done(run);
+                    return run.projections;
                 }
             } catch (SQLException | RuntimeException e) {
                 abort(run, "the switch failed: " + e);
             }
         }
+        return List.of();
     }
 
     /**

@@ -38,9 +38,9 @@ final class RebuiltTables {
         return all;
     }
 
-    /** The projections rebuilt together with this one: it and every one sharing a table with them, in a fixed order. */
-    static List<String> rebuiltWith(String projection) {
-        Set<String> groups = new LinkedHashSet<>(List.of(projection));
+    /** The projections rebuilt together with these: they and every one sharing a table with them, in a fixed order. */
+    static List<String> rebuiltWith(List<String> projections) {
+        Set<String> groups = new LinkedHashSet<>(projections);
         boolean grew = true;
         while (grew) {
             Set<String> tables = tablesOf(groups);
