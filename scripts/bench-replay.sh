@@ -128,8 +128,14 @@ pids+=($!); QUERY_PID=$!
 wait_healthy query-side "$QUERY_PORT" "$QUERY_PID"
 
 # --- the live build: the processors' first pass over the store, which the rebuild then does again -------
-NAMES=$(statuses | cut -d' ' -f1)
 LIVE_START=$(now)
+NAMES=""
+for _ in $(seq 1 150); do # the admin endpoint answers a moment after liveness
+  NAMES=$(statuses 2>/dev/null | cut -d' ' -f1 || true)
+  [ -n "$NAMES" ] && break
+  sleep 0.2
+done
+[ -n "$NAMES" ] || { echo "no projections listed at /api/admin/projections" >&2; exit 1; }
 until [ "$(statuses | grep -c ' false true$' || true)" -eq "$(wc -w <<< "$NAMES")" ]; do
   kill -0 "$QUERY_PID" 2>/dev/null || { echo "query side stopped during the live build" >&2; exit 1; }
   awk -v s="$(seconds_since "$LIVE_START")" -v max="${REPLAY_MAX_SECONDS:-1200}" 'BEGIN { exit !(s > max) }' \

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Status and replay of the query side's projections (Axon streaming processors, one per
- * processing group).
+ * processing group). On PostgreSQL a replay is a rebuild beside the live tables ({@link ProjectionRebuild}),
+ * which this monitor follows once a second; on H2 it is in place, as described below.
  *
  * <p>A projection counts as replaying from the moment a reset is asked for until its processor,
  * started again, has claimed every segment, none of them is replaying any more and all have
