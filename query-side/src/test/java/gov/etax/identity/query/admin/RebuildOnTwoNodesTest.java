@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A rebuild with two query nodes on one PostgreSQL (docs/adr/0041): one node rebuilds while both keep their live
  * processors and answer; the other node refuses a second rebuild; after the switch both answer from the new
- * tables and the live processors of both go on from the rebuild's position.
+ * tables and the live processors of both go on from the rebuild's position. The two nodes share this JVM and so
+ * Axon's owner name in {@code tokenentry}; separate processes, each with its own segments, are
+ * {@code ClusterFailoverIT}'s.
  */
 @Tag("postgresql")
 class RebuildOnTwoNodesTest {
