@@ -3,6 +3,7 @@ package gov.etax.identity.query.admin;
 import gov.etax.identity.query.infrastructure.config.NotifiedEventStore;
 import gov.etax.identity.query.infrastructure.persistence.ReadModelTables;
 import gov.etax.identity.query.infrastructure.persistence.Rebuilds;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -153,7 +154,7 @@ public class ProjectionRebuild implements DisposableBean {
      */
     private boolean claim() {
         try {
-            jdbc.update("INSERT INTO tokenentry (processorname, segment) VALUES (?, 0)", PROCESSOR);
+            insertClaimedRow();
             return true;
         } catch (DuplicateKeyException running) {
             List<String> owners = jdbc.query("SELECT owner, timestamp FROM tokenentry WHERE processorname = ?",
@@ -165,8 +166,18 @@ public class ProjectionRebuild implements DisposableBean {
             }
             LOG.warn("Dropping a rebuild whose node stopped before it finished");
             discard(List.copyOf(RebuiltTables.all()));
-            return jdbc.update("INSERT INTO tokenentry (processorname, segment) VALUES (?, 0)", PROCESSOR) == 1;
+            insertClaimedRow();
+            return true;
         }
+    }
+
+    /**
+     * The row is claimed from the start, under the owner name Axon's token store gives this node, so that
+     * another node does not take it for a left-over before the processor's first claim.
+     */
+    private void insertClaimedRow() {
+        jdbc.update("INSERT INTO tokenentry (processorname, segment, owner, timestamp) VALUES (?, 0, ?, ?)", PROCESSOR,
+                ManagementFactory.getRuntimeMXBean().getName(), Instant.now().toString());
     }
 
     private PooledStreamingEventProcessor processor(Run run) {
