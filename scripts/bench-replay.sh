@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Replay benchmark: rebuild every projection of the query side from an event store
-# of BENCH_REPLAY_EVENTS events, in events per second and as a share of a plain sequential read of the
-# event table in the same run; then check that the rebuilt read models hold exactly what was seeded.
+# Rebuild benchmark: rebuild every projection of the query side from an event store of BENCH_REPLAY_EVENTS
+# events, beside the live tables (docs/adr/0041), in events per second and as a share of a plain sequential
+# read of the event table in the same run, while a reader asks an endpoint of a rebuilt projection; then check
+# that the read models switched in hold exactly what was seeded.
 #
 # 1. a fresh database, its schema made by the applications' own Flyway migrations (the command side
-#    starts once on it; it also mints the OPERATOR token from its dev profile, then stops);
+#    starts once on it; it also mints the OPERATOR and AUDITOR tokens from its dev profile, then stops);
 # 2. bench/…/ReplaySeed writes the events (the kernel's event records through Axon's JacksonSerializer,
 #    personal data sealed under data keys as the command side's vault does);
-# 3. the query side starts (-Xmx512m);
+# 3. the query side starts (-Xmx512m) and its live processors build the read models (timed as well);
 # 4. baseline: COPY (SELECT * FROM domainevententry ORDER BY globalindex) TO STDOUT, timed;
-# 5. POST /api/admin/projections/{name}/replay for every projection at once, then GET
-#    /api/admin/projections every 0.2 s until all have caught up; events / elapsed = the replay rate;
+# 5. POST /api/admin/projections/replay (one rebuild of every projection), then GET /api/admin/projections
+#    every 0.2 s until its tables are switched in; events / elapsed = the rebuild rate. Meanwhile a reader
+#    asks GET /api/persons/{id}/account (a rebuilt projection) every 0.05 s and counts the answers not 200;
 # 6. the read models' row counts against the counts the seed wrote down.
 # Writes $REPORT/replay.properties and $REPORT/replay-rows.md (rows of the summary table of scripts/bench.sh).
 #
@@ -79,6 +81,7 @@ if [ "${REPLAY_REUSE_DB:-0}" != 1 ]; then
 fi
 if [ "${REPLAY_REUSE_DB:-0}" = 1 ] && [ -s "$REPORT/replay-operator-token" ]; then
   OPERATOR_TOKEN=$(cat "$REPORT/replay-operator-token") # staff tokens last 8 hours
+  [ -s "$REPORT/replay-auditor-token" ] || { echo "no $REPORT/replay-auditor-token of an earlier run" >&2; exit 1; }
 else
   PORT=$COMMAND_PORT java $HEAP -jar "$COMMAND_JAR" > "$REPORT/replay-command-side.log" 2>&1 &
   pids+=($!)
@@ -86,9 +89,14 @@ else
   OPERATOR_TOKEN=$(curl -sf -X POST "http://127.0.0.1:$COMMAND_PORT/api/dev/staff-tokens" -H 'Content-Type: application/json' \
     -d '{"staffId":"bench-operator","name":"Replay benchmark","role":"OPERATOR"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
   [ -n "$OPERATOR_TOKEN" ] || { echo "no OPERATOR token from the command side's dev profile" >&2; exit 1; }
-  stop_apps # its schema and the token are all it is needed for
+  AUDITOR_TOKEN=$(curl -sf -X POST "http://127.0.0.1:$COMMAND_PORT/api/dev/staff-tokens" -H 'Content-Type: application/json' \
+    -d '{"staffId":"bench-reader","name":"Replay benchmark reader","role":"AUDITOR"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  [ -n "$AUDITOR_TOKEN" ] || { echo "no AUDITOR token from the command side's dev profile" >&2; exit 1; }
+  stop_apps # its schema and the tokens are all it is needed for
   printf '%s' "$OPERATOR_TOKEN" > "$REPORT/replay-operator-token"
+  printf '%s' "$AUDITOR_TOKEN" > "$REPORT/replay-auditor-token"
 fi
+AUDITOR_TOKEN=${AUDITOR_TOKEN:-$(cat "$REPORT/replay-auditor-token")}
 
 # --- seed ------------------------------------------------------------------------------------
 # REPLAY_REUSE_DB=1 (tuning trials, with REPLAY_KEEP_DB=1 before): the database and the seed's counts
@@ -119,49 +127,74 @@ DB_URL="$DB_URL${QUERY_DB_PARAMS:+?$QUERY_DB_PARAMS}" PORT=$QUERY_PORT java $HEA
 pids+=($!); QUERY_PID=$!
 wait_healthy query-side "$QUERY_PORT" "$QUERY_PID"
 
+# --- the live build: the processors' first pass over the store, which the rebuild then does again -------
+LIVE_START=$(now)
+NAMES=""
+for _ in $(seq 1 150); do # the admin endpoint answers a moment after liveness
+  NAMES=$(statuses 2>/dev/null | cut -d' ' -f1 || true)
+  [ -n "$NAMES" ] && break
+  sleep 0.2
+done
+[ -n "$NAMES" ] || { echo "no projections listed at /api/admin/projections" >&2; exit 1; }
+until [ "$(statuses | grep -c ' false true$' || true)" -eq "$(wc -w <<< "$NAMES")" ]; do
+  kill -0 "$QUERY_PID" 2>/dev/null || { echo "query side stopped during the live build" >&2; exit 1; }
+  awk -v s="$(seconds_since "$LIVE_START")" -v max="${REPLAY_MAX_SECONDS:-1200}" 'BEGIN { exit !(s > max) }' \
+    && { echo "the live build took over ${REPLAY_MAX_SECONDS:-1200} s" >&2; exit 1; }
+  sleep 0.2
+done
+LIVE_SECONDS=$(seconds_since "$LIVE_START")
+log "live build of $(echo $NAMES): $LIVE_SECONDS s"
+
 # --- baseline: a plain sequential read of the event table ------------------------------------
-# Read while the processors have barely begun; both reads then find the table equally cached.
+# Read after the live build and before the rebuild: both rebuild and read find the table equally cached.
 READ_START=$(now)
 READ_BYTES=$(psql_db -c "COPY (SELECT * FROM domainevententry ORDER BY globalindex) TO STDOUT" | wc -c)
 READ_SECONDS=$(seconds_since "$READ_START")
 log "sequential read: $EVENTS rows, $READ_BYTES bytes in $READ_SECONDS s"
 
-# --- the replay of every projection at once -----------------------------------------------------
-# Right after the start: on an empty token store the processors have just begun their own first build;
-# the reset throws that away and rebuilds from the first event, so one run reads the store once, not twice.
-NAMES=$(statuses | cut -d' ' -f1)
-log "replaying: $(echo $NAMES)"
+# --- the rebuild of every projection, with a reader of a rebuilt projection ---------------------
 # CPU seconds (user + system) of the query side and of the PostgreSQL backends serving this database:
 # on a machine shared with other work they show the cost per event better than the wall clock does.
 ticks() { for pid in "$@"; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0; done | awk '{s += $1} END {print s + 0}'; }
 backends() { psql_db -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()" | tr '\n' ' '; }
+READ_URL="http://127.0.0.1:$QUERY_PORT/api/persons/$(psql_db -c "SELECT person_id FROM person_account ORDER BY person_id LIMIT 1")/account"
+rm -f "$REPORT/replay-reader.stop" "$REPORT/replay-reader.counts"
+reader() {
+  local ok=0 other=0 code
+  while [ ! -e "$REPORT/replay-reader.stop" ]; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $AUDITOR_TOKEN" "$READ_URL" || true)
+    if [ "$code" = 200 ]; then ok=$((ok + 1)); else other=$((other + 1)); fi
+    sleep 0.05
+  done
+  echo "$ok $other" > "$REPORT/replay-reader.counts"
+}
+reader & READER_PID=$!
+log "rebuilding: $(echo $NAMES); reading $READ_URL meanwhile"
 CPU_BEFORE=$(ticks "$QUERY_PID"); PG_PIDS=$(backends); PG_BEFORE=$(ticks $PG_PIDS)
 REPLAY_START=$(now)
-for name in $NAMES; do
-  api -X POST "http://127.0.0.1:$QUERY_PORT/api/admin/projections/$name/replay" > /dev/null
-done
+api -X POST "http://127.0.0.1:$QUERY_PORT/api/admin/projections/replay" > /dev/null
 declare -A DONE_AT=()
 while :; do
-  kill -0 "$QUERY_PID" 2>/dev/null || { echo "query side stopped during the replay" >&2; exit 1; }
-  lines=$(statuses || true)
-  while read -r name replaying caught; do
-    [ -n "$name" ] && [ -z "${DONE_AT[$name]:-}" ] && [ "$replaying $caught" = "false true" ] \
-      && DONE_AT[$name]=$(seconds_since "$REPLAY_START")
-  done <<< "$lines"
-  [ "${#DONE_AT[@]}" -eq "$(wc -w <<< "$NAMES")" ] && break
+  kill -0 "$QUERY_PID" 2>/dev/null || { echo "query side stopped during the rebuild" >&2; exit 1; }
+  states=$(api "http://127.0.0.1:$QUERY_PORT/api/admin/projections" | grep -o '"rebuild":{"state":"[A-Z]*"' || true)
+  grep -q FAILED <<< "$states" && { echo "the rebuild failed: see $REPORT/replay-query-side.log" >&2; exit 1; }
+  [ "$(grep -c SWITCHED <<< "$states" || true)" -eq "$(wc -w <<< "$NAMES")" ] && break
   awk -v s="$(seconds_since "$REPLAY_START")" -v max="${REPLAY_MAX_SECONDS:-1200}" 'BEGIN { exit !(s > max) }' \
-    && { echo "replay took over ${REPLAY_MAX_SECONDS:-1200} s" >&2; exit 1; }
+    && { echo "rebuild took over ${REPLAY_MAX_SECONDS:-1200} s" >&2; exit 1; }
   sleep 0.2
 done
 REPLAY_SECONDS=$(seconds_since "$REPLAY_START")
 CPU_AFTER=$(ticks "$QUERY_PID"); PG_AFTER=$(ticks $PG_PIDS)
+for name in $NAMES; do DONE_AT[$name]=$REPLAY_SECONDS; done # one rebuild switches every projection at once
+touch "$REPORT/replay-reader.stop"; wait "$READER_PID"
+read -r READS_OK READS_OTHER < "$REPORT/replay-reader.counts"
 HZ=$(getconf CLK_TCK)
 PG_CPU=$(awk -v a="$PG_BEFORE" -v b="$PG_AFTER" -v hz="$HZ" 'BEGIN { printf "%.1f", (b - a) / hz }')
 QUERY_CPU=$(awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" -v hz="$HZ" 'BEGIN { printf "%.1f", (b - a) / hz }')
 QUERY_HWM=$(awk '/^VmHWM:/ {print $2}' "/proc/$QUERY_PID/status")
 QUERY_OOM=$(grep -c OutOfMemoryError "$REPORT/replay-query-side.log" || true)
 HANDLER_ERRORS=$(grep -c -E 'failed to handle event|EventProcessingException' "$REPORT/replay-query-side.log" || true)
-log "replay of all projections: $REPLAY_SECONDS s"
+log "rebuild of all projections: $REPLAY_SECONDS s; reader: $READS_OK answers 200, $READS_OTHER others"
 stop_apps
 
 # --- completeness: the rebuilt read models against what was seeded ------------------------------
@@ -183,7 +216,7 @@ checks=(
 )
 MISMATCHES=()
 {
-  echo "| read model | rows after replay | seeded |"
+  echo "| read model | rows after the rebuild | seeded |"
   echo "|---|---|---|"
   for check in "${checks[@]}"; do
     IFS='|' read -r label sql key <<< "$check"
@@ -212,6 +245,9 @@ PER_PROJECTION=$(for name in $NAMES; do printf '%s %s s; ' "$name" "${DONE_AT[$n
   echo "replay_events_per_s=$REPLAY_RATE"
   echo "replay_share_of_sequential_read_pct=$SHARE"
   for name in $NAMES; do echo "replay_caught_up_s.$name=${DONE_AT[$name]}"; done
+  echo "live_build_seconds=$LIVE_SECONDS"
+  echo "reads_during_rebuild=$((READS_OK + READS_OTHER))"
+  echo "reads_during_rebuild_not_200=$READS_OTHER"
   echo "replay_query_side_cpu_seconds=$QUERY_CPU"
   echo "replay_postgres_cpu_seconds=$PG_CPU"
   echo "replay_cpu_us_per_event=$(awk -v a="$QUERY_CPU" -v b="$PG_CPU" -v n="$EVENTS" 'BEGIN { printf "%.0f", 1e6 * (a + b) / n }')"
@@ -223,11 +259,12 @@ PER_PROJECTION=$(for name in $NAMES; do printf '%s %s s; ' "$name" "${DONE_AT[$n
 
 met() { [ "$1" = yes ] && echo yes || echo "**no**"; }
 {
-  echo "| replay of all projections ($(wc -w <<< "$NAMES") at once), $EVENTS events | $REPLAY_RATE events/s ($REPLAY_SECONDS s; caught up: $PER_PROJECTION) | sequential read (COPY … ORDER BY globalindex TO STDOUT) $READ_RATE events/s ($READ_SECONDS s) | $SHARE % | ≥ 20,000 events/s | $(met "$(awk -v r="$REPLAY_RATE" 'BEGIN { print (r >= 20000) ? "yes" : "no" }')") |"
-  echo "| CPU spent on the replay: query side + its PostgreSQL backends | $QUERY_CPU s + $PG_CPU s = $(awk -v a="$QUERY_CPU" -v b="$PG_CPU" -v n="$EVENTS" 'BEGIN { printf "%.0f", 1e6 * (a + b) / n }') µs per event | wall time $REPLAY_SECONDS s on $(nproc) cores | — | — | — |"
-  echo "| read models complete after the replay | $([ "$COMPLETE" = yes ] && echo "all ${#checks[@]} counts equal" || echo "${#MISMATCHES[@]} of ${#checks[@]} differ: ${MISMATCHES[*]}"); $HANDLER_ERRORS handler errors logged | counts written by the seed | — | equal | $(met "$COMPLETE") |"
+  echo "| rebuild of all projections beside the live tables (one processor for all $(wc -w <<< "$NAMES")), $EVENTS events | $REPLAY_RATE events/s ($REPLAY_SECONDS s to the switch; live build before it $LIVE_SECONDS s) | sequential read (COPY … ORDER BY globalindex TO STDOUT) $READ_RATE events/s ($READ_SECONDS s) | $SHARE % | ≥ 20,000 events/s | $(met "$(awk -v r="$REPLAY_RATE" 'BEGIN { print (r >= 20000) ? "yes" : "no" }')") |"
+  echo "| reads of a rebuilt projection during the rebuild (GET /api/persons/{id}/account every 0.05 s) | $((READS_OK + READS_OTHER)) reads, $READS_OTHER not 200 | — | — | 0 not 200 | $(met "$([ "$READS_OTHER" = 0 ] && [ "$READS_OK" -gt 0 ] && echo yes || echo no)") |"
+  echo "| CPU spent on the rebuild: query side + its PostgreSQL backends | $QUERY_CPU s + $PG_CPU s = $(awk -v a="$QUERY_CPU" -v b="$PG_CPU" -v n="$EVENTS" 'BEGIN { printf "%.0f", 1e6 * (a + b) / n }') µs per event | wall time $REPLAY_SECONDS s on $(nproc) cores | — | — | — |"
+  echo "| read models complete after the rebuild | $([ "$COMPLETE" = yes ] && echo "all ${#checks[@]} counts equal" || echo "${#MISMATCHES[@]} of ${#checks[@]} differ: ${MISMATCHES[*]}"); $HANDLER_ERRORS handler errors logged | counts written by the seed | — | equal | $(met "$COMPLETE") |"
   echo "| seeding the event store (ReplaySeed, JDBC batches of 1,000) | $(seeded seed_events_per_s) events/s ($(seeded seed_seconds) s) | — | — | — | — |"
-  echo "| peak RSS (VmHWM), query side, replay | $(awk -v k="$QUERY_HWM" 'BEGIN { printf "%.0f MiB", k / 1024 }') | heap limit 512 MiB | — | runs with -Xmx512m, no OutOfMemoryError | $([ "$QUERY_OOM" = 0 ] && echo yes || echo "**no** ($QUERY_OOM OOM lines)") |"
+  echo "| peak RSS (VmHWM), query side, live build and rebuild | $(awk -v k="$QUERY_HWM" 'BEGIN { printf "%.0f MiB", k / 1024 }') | heap limit 512 MiB | — | runs with -Xmx512m, no OutOfMemoryError | $([ "$QUERY_OOM" = 0 ] && echo yes || echo "**no** ($QUERY_OOM OOM lines)") |"
 } > "$REPORT/replay-rows.md"
 rm -rf "$REPORT/jars-replay"
 log "rows: $REPORT/replay-rows.md"

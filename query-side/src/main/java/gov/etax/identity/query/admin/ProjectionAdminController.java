@@ -33,7 +33,23 @@ public class ProjectionAdminController {
         return monitor.status(name);
     }
 
-    /** 202: the rebuild has started; follow it at the Location. */
+    /**
+     * 202: a rebuild of every projection has started, reading the event store once for all of them; follow it
+     * at the Location. 409 {@code PROJECTION_REBUILD_RUNNING} while a rebuild runs.
+     */
+    @ApiResponse(responseCode = "202", description = "The rebuild of every projection started",
+            headers = @Header(name = "Location", description = "The projections' status: /api/admin/projections"))
+    @PostMapping("/api/admin/projections/replay")
+    public ResponseEntity<List<ProjectionStatus>> replayAll() {
+        List<ProjectionStatus> statuses = monitor.replayAll();
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).body(statuses);
+    }
+
+    /**
+     * 202: the rebuild has started; follow it at the Location. On PostgreSQL the projection is rebuilt beside
+     * its tables, together with those sharing a table with it, and keeps answering; 409
+     * {@code PROJECTION_REBUILD_RUNNING} while a rebuild runs. On H2 it is replayed in place.
+     */
     @ApiResponse(responseCode = "202", description = "The replay started",
             headers = @Header(name = "Location", description = "The projection's status: /api/admin/projections/{name}"))
     @PostMapping("/api/admin/projections/{name}/replay")

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Status and replay of the query side's projections (Axon streaming processors, one per
- * processing group).
+ * processing group). On PostgreSQL a replay is a rebuild beside the live tables ({@link ProjectionRebuild}),
+ * which this monitor follows once a second; on H2 it is in place, as described below.
  *
  * <p>A projection counts as replaying from the moment a reset is asked for until its processor,
  * started again, has claimed every segment, none of them is replaying any more and all have
@@ -40,6 +41,7 @@ public class ProjectionMonitor implements DisposableBean {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final ProjectionRebuild rebuild;
     private final Set<String> resetsUnderWay = ConcurrentHashMap.newKeySet();
     private final ProjectionSpeed speed = new ProjectionSpeed();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -48,9 +50,10 @@ public class ProjectionMonitor implements DisposableBean {
         return thread;
     });
 
-    public ProjectionMonitor(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public ProjectionMonitor(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionRebuild rebuild) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.rebuild = rebuild;
         sampler.scheduleAtFixedRate(this::sampleAll, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -122,9 +125,17 @@ public class ProjectionMonitor implements DisposableBean {
         return reset.isPresent() && (current.isEmpty() || current.getAsLong() < reset.getAsLong());
     }
 
-    /** Shuts the processor down, resets its tokens (its {@code @ResetHandler}s clear the read model) and starts it again. */
+    /**
+     * Rebuilds the projection: on PostgreSQL beside its live tables ({@link ProjectionRebuild}), which keep
+     * answering; on H2 in place: shuts the processor down, resets its tokens (its {@code @ResetHandler}s clear
+     * the read model) and starts it again.
+     */
     public ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = existing(name);
+        if (rebuild.available()) {
+            rebuild.start(List.of(name));
+            return status(name);
+        }
         if (!processor.supportsReset()) {
             throw ProjectionAdminReason.PROJECTION_NOT_RESETTABLE.refusal().with("projection", name);
         }
@@ -161,6 +172,30 @@ public class ProjectionMonitor implements DisposableBean {
         return status(name);
     }
 
+    /**
+     * After a switch the live tokens have moved to the rebuild's position and lost their owner: the processor
+     * is started again so that it claims them at once instead of at its next claim round. Other nodes' processors
+     * find their claims lost at their next batch or claim extension and take the tokens up then.
+     */
+    private void takeUpTokens(String name) {
+        processor(name).ifPresent(processor -> {
+            synchronized (processor) {
+                processor.shutDown();
+                processor.start();
+            }
+        });
+    }
+
+    /** Rebuilds every projection: on PostgreSQL in one rebuild that reads the event store once, on H2 each in place. */
+    public List<ProjectionStatus> replayAll() {
+        if (rebuild.available()) {
+            rebuild.start(names());
+            return statuses();
+        }
+        names().forEach(this::replay);
+        return statuses();
+    }
+
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         List<ProjectionStatus.SegmentStatus> segmentStatuses = segments.values().stream()
@@ -181,7 +216,7 @@ public class ProjectionMonitor implements DisposableBean {
                 : rate == null || rate <= 0 ? null : Duration.ofMillis((long) Math.ceil(behind / rate * 1000));
         return new ProjectionStatus(name, processor.isRunning(), processor.isError(), replaying, caughtUp, position,
                 head, behind, rate, timeLeft == null ? null : timeLeft.toString(),
-                timeLeft == null ? null : (timeLeft.toMillis() + 999) / 1000, segmentStatuses);
+                timeLeft == null ? null : (timeLeft.toMillis() + 999) / 1000, segmentStatuses, rebuild.status(name, head));
     }
 
     /** The position every claimed segment has passed: the lowest of their positions. */
@@ -204,8 +239,13 @@ public class ProjectionMonitor implements DisposableBean {
         return !segments.isEmpty() && Math.abs(sum - 1.0) < 1e-9;
     }
 
-    /** Once a second: a position sample per projection, and the end of replays that have caught up. */
+    /** Once a second: a position sample per projection, the end of replays that have caught up, the rebuild's switch. */
     void sampleAll() {
+        try {
+            rebuild.tick().forEach(this::takeUpTokens);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not follow the rebuild", e);
+        }
         try {
             long now = System.nanoTime();
             for (String name : names()) {

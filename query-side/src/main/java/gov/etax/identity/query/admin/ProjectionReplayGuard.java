@@ -23,9 +23,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * While a projection is being rebuilt its read model is partial: the endpoints that answer from it
+ * While a projection is replayed in place (H2) its read model is partial: the endpoints that answer from it
  * say 503 {@code PROJECTION_REPLAYING} with {@code Retry-After} until it has caught up, rather than
- * answer wrongly. It runs after the security filters, so 401 and 403 come first.
+ * answer wrongly. A rebuild beside the live tables (PostgreSQL, {@link ProjectionRebuild}) leaves the read
+ * model whole, and nothing here refuses for it. It runs after the security filters, so 401 and 403 come first.
  *
  * <p>Which projections an endpoint reads it declares with {@link ReadsProjections}; the audit
  * endpoints' answers stay whole while "audit" is rebuilt (the index is used only up to its position,

@@ -586,9 +586,13 @@ class ClusterFailoverIT {
         assertThat(count("SELECT count(*) FROM account_history WHERE kind = 'LOGIN_SUCCEEDED'"))
                 .isEqualTo(count("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.LoginSucceeded'"));
 
+        // one rebuild of every projection, switched in at once
+        HttpJson.Response replay = asOperator.post("/api/admin/projections/replay", Map.of());
+        assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
         for (String name : projections) {
-            HttpJson.Response replay = asOperator.post("/api/admin/projections/" + name + "/replay", Map.of());
-            assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
+            await("rebuild of " + name).atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                    asOperator.get("/api/admin/projections/" + name).body().path("rebuild").path("state").asText())
+                    .isEqualTo("SWITCHED"));
         }
         awaitCaughtUp(asOperator, projections);
         Map<String, List<String>> replayed = ReadModels.snapshot(database, readModelTables);

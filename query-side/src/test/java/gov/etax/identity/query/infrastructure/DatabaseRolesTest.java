@@ -77,6 +77,43 @@ class DatabaseRolesTest {
     }
 
     @Test
+    @DisplayName("As etax_query the query side rebuilds a projection beside its tables and switches it in; "
+            + "the tables that replace the old ones belong to the owner and keep their grants")
+    void rebuildAsTheQueryRole() throws SQLException {
+        HttpJson.Response registered = register(command.http(), residentIdNumber(), phone());
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String auditor = staffToken(command.http(), "AUDITOR");
+        String account = "/api/persons/" + registered.text("personId") + "/account";
+        await().atMost(Duration.ofSeconds(30)).until(() -> query.http().as(auditor).get(account).status() == 200);
+        String operator = staffToken(command.http(), "OPERATOR");
+
+        HttpJson.Response replay = query.http().as(operator).post("/api/admin/projections/person-accounts/replay",
+                java.util.Map.of());
+        assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(query.http().as(operator)
+                .get("/api/admin/projections/person-accounts").body().path("rebuild").path("state").asText())
+                .isEqualTo("SWITCHED"));
+        assertThat(query.http().as(auditor).get(account).status()).isEqualTo(200);
+
+        try (Connection admin = database.connect(); Statement sql = admin.createStatement();
+             var tables = sql.executeQuery("SELECT tableowner, has_table_privilege('etax_query', 'public.' || tablename, "
+                     + "'INSERT') FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'person_account%'")) {
+            int count = 0;
+            while (tables.next()) {
+                count++;
+                assertThat(tables.getString(1)).isEqualTo(OWNER);
+                assertThat(tables.getBoolean(2)).isTrue();
+            }
+            assertThat(count).isEqualTo(2);
+        }
+        try (Connection asQuery = database.as("etax_query").connect(); Statement sql = asQuery.createStatement()) {
+            // the DDL functions take read-model tables only
+            assertThatThrownBy(() -> sql.execute("SELECT etax_rebuild_switch('{domainevententry}')"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        }
+    }
+
+    @Test
     @DisplayName("Events are append-only for the command side and read-only for the query side; neither reads the other's secrets")
     void rolesCannotOverreach() throws SQLException {
         try (Connection asCommand = database.as("etax_command").connect(); Statement sql = asCommand.createStatement()) {
