@@ -31,11 +31,11 @@ import org.springframework.stereotype.Component;
  * applied in order to its row, read at most once (one query for all the batch's authorizations begun
  * before it), and each row and each person seen is written once.
  *
- * <p>Holders named by document (docs/adr/0031) are matched at the commit, against both sides at once:
- * the authorizations still awaiting their holder after the batch's changes, and the persons registered
- * in the batch, each compared with the other side as stored (one query per side) and as the batch left
- * it. An authorization confirmed by its holder before the commit no longer awaits one, and a tax agent's
- * does, exactly as when the match was made at the second event of the pair; the rows come out the same.
+ * <p>The events are applied at the commit, in their order, to what the batch needs read in one query
+ * each: its authorizations begun before it, the stored authorizations awaiting a holder named by
+ * document (docs/adr/0031) with the document of a person the batch saw, and the stored persons with
+ * the document of an authorization it left awaiting one. A holder is matched at the event where the
+ * second of the pair arrives, as each event had written its rows at once; the rows come out the same.
  *
  * <p>An event set aside (dead-lettered) has its change undone through {@link BatchedWrites#undoable}.
  * Outside a unit of work each change is written at once.
@@ -101,7 +101,7 @@ public class AuthorizationWrites {
 
     /**
      * Hands {@code use} the authorization's row as the events before this one left it, with the name its
-     * enterprise had then, once the batch's rows are known (at the commit, before they are written).
+     * enterprise had then, once the batch's rows are known: at the commit, after they are written.
      */
     public void whenKnown(String authorizationId, BiConsumer<AuthorizationRow, String> use) {
         step(new Seen(authorizationId, use));
