@@ -14,18 +14,22 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * The audit index and the relationship periods (docs/architecture.md, "Audit"). It handles every
- * event, but indexes the rows as the event store holds them: the handler only notes the global
- * index, and when the processor's batch commits, the batch's rows are read back in one query and
- * indexed with the same text comparisons the scan makes ({@link AuditSubjects}). Each authorization
+ * event, but indexes the rows as the event store holds them: the handler notes each event's stored
+ * texts, and when the processor's batch commits, the batch's events are indexed with the same text
+ * comparisons the scan makes ({@link AuditSubjects}). Each authorization
  * with an event in the batch is folded again from all its events into its period row.
  *
  * <p>Its segments follow the aggregate (Axon's default sequencing), so what an aggregate learned
@@ -42,30 +46,45 @@ public class AuditIndexProjection {
     private final AuditIndexWrites writes;
     private final PersonalDataReader personalData;
     private final ObjectMapper json;
+    private final Serializer serializer;
 
     AuditIndexProjection(EventStoreReader events, AuditIndexWrites writes, PersonalDataReader personalData,
-                         ObjectMapper json) {
+                         ObjectMapper json, @Qualifier("eventSerializer") Serializer serializer) {
         this.events = events;
+        this.serializer = serializer;
         this.writes = writes;
         this.personalData = personalData;
         this.json = json;
     }
 
-    /** Every event; taking the message, not its payload, spares deserializing what is read back as stored. */
+    /**
+     * Every event, as the store holds it: the payload and metadata texts are those the message was read
+     * from (Axon hands back its serialized form when asked with the serializer that read it), so nothing
+     * is deserialized and nothing read back.
+     */
     @EventHandler
     void on(EventMessage<?> event, TrackingToken token) {
-        long globalIndex = token.position().orElseThrow();
+        StoredEvent stored = stored(event, token.position().orElseThrow());
         if (!CurrentUnitOfWork.isStarted()) {
-            index(List.of(globalIndex));
+            index(List.of(stored));
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Long> batch = root.getOrComputeResource(BATCH, key -> {
-            List<Long> noted = new ArrayList<>();
+        List<StoredEvent> batch = root.getOrComputeResource(BATCH, key -> {
+            List<StoredEvent> noted = new ArrayList<>();
             root.onPrepareCommit(unitOfWork -> index(noted));
             return noted;
         });
-        batch.add(globalIndex);
+        batch.add(stored);
+    }
+
+    private StoredEvent stored(EventMessage<?> event, long globalIndex) {
+        DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metadata = event.serializeMetaData(serializer, String.class);
+        return new StoredEvent(globalIndex, event.getIdentifier(), domain.getAggregateIdentifier(),
+                domain.getSequenceNumber(), domain.getType(), event.getTimestamp(), payload.getType().getName(),
+                payload.getData(), metadata.getData());
     }
 
     @ResetHandler
@@ -73,8 +92,7 @@ public class AuditIndexProjection {
         writes.reset();
     }
 
-    private void index(List<Long> globalIndexes) {
-        List<StoredEvent> rows = events.byGlobalIndex(globalIndexes);
+    private void index(List<StoredEvent> rows) {
         Set<String> aggregates = new LinkedHashSet<>();
         rows.forEach(row -> aggregates.add(row.aggregateId()));
         Map<String, Set<AuditSubjects.Subject>> learned = writes.learned(aggregates);

@@ -23,12 +23,9 @@ import gov.etax.identity.kernel.person.events.NaturalPersonRegistered;
 import gov.etax.identity.kernel.privacy.EncryptedText;
 import gov.etax.identity.kernel.privacy.Masking;
 import gov.etax.identity.query.infrastructure.persistence.ReadModelTables;
-import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import gov.etax.identity.query.privacy.PersonalDataReader;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,7 +33,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +45,7 @@ import org.springframework.stereotype.Component;
  * decrypted numbers of the few candidates with the same type and masked number. Both sides of that
  * match are handled by this one processing group, which runs on a single segment so that the
  * events are handled one after another; two segments could each miss the other's uncommitted row.
+ * A batch's rows are kept in memory and written when it commits ({@link AuthorizationWrites}).
  */
 @Component
 @ProcessingGroup(AuthorizationProjection.PROCESSING_GROUP)
@@ -57,35 +54,21 @@ public class AuthorizationProjection {
     public static final String PROCESSING_GROUP = "authorizations";
     private static final String HOLDER = "HOLDER";
 
-    private final JdbcTemplate jdbc;
+    private final AuthorizationWrites writes;
     private final PersonalDataReader personalData;
-    private final String enterpriseSeen;
-    private final String personSeen;
-    /** The event starts the authorization: a row already there (a replay, a stolen claim) is overwritten whole. */
-    private final String authorizationStarted;
-
     private final ReadModelTables tables;
 
-    public AuthorizationProjection(JdbcTemplate jdbc, PersonalDataReader personalData, Upserts upserts,
-                                   ReadModelTables tables) {
-        this.jdbc = jdbc;
+    AuthorizationProjection(AuthorizationWrites writes, PersonalDataReader personalData, ReadModelTables tables) {
+        this.writes = writes;
         this.tables = tables;
         this.personalData = personalData;
-        this.enterpriseSeen = upserts.overwrite("authorization_enterprise", "enterprise_id", "enterprise_id, uscc, name");
-        this.personSeen = upserts.overwrite("authorization_person", "person_id",
-                "person_id, document_type, document_masked, document_sealed, name");
-        this.authorizationStarted = upserts.overwrite("authorization_view", "authorization_id",
-                "authorization_id, enterprise_id, uscc, role, tax_officer_identity, scopes, valid_until, status, awaiting, "
-                        + "holder_person_id, holder_name, holder_document_type, holder_document_masked, "
-                        + "holder_document_sealed, agency_enterprise_id, agency_uscc, ended_side, ended_reason, created_at, "
-                        + "changed_at");
     }
 
     // ------------------------------------------------------------------ enterprises and persons
 
     @EventHandler
     void on(EnterpriseTaxInformationConfirmed event) {
-        jdbc.update(enterpriseSeen, event.enterpriseId().value(), event.uscc().value(), event.name());
+        writes.enterpriseSeen(event.enterpriseId().value(), event.uscc().value(), event.name());
     }
 
     @EventHandler
@@ -108,16 +91,8 @@ public class AuthorizationProjection {
         if (document == null) {
             return; // forgotten person: nothing to match or show
         }
-        String masked = Masking.documentNumber(document);
-        jdbc.update(personSeen, personId, documentType.name(), masked, documentNumber.ciphertext(), name);
-        List<String[]> candidates = jdbc.query("SELECT authorization_id, holder_document_sealed FROM authorization_view "
-                        + "WHERE holder_person_id IS NULL AND holder_document_type = ? AND holder_document_masked = ?",
-                (rs, row) -> new String[] {rs.getString(1), rs.getString(2)}, documentType.name(), masked);
-        for (String[] candidate : candidates) {
-            if (document.equals(open(candidate[0], candidate[1]))) {
-                holderIdentified(candidate[0], personId);
-            }
-        }
+        writes.personSeen(new AuthorizationWrites.PersonRow(personId, documentType.name(), Masking.documentNumber(document),
+                documentNumber.ciphertext(), name, document));
     }
 
     // ------------------------------------------------------------------ authorizations begin
@@ -152,6 +127,7 @@ public class AuthorizationProjection {
                 event.agencyEnterpriseId(), event.agencyUscc(), at);
     }
 
+    /** A holder named by document is matched to a registered person when the batch commits ({@link AuthorizationWrites}). */
     private void started(AuthorizationId id, EnterpriseId enterpriseId, Uscc uscc, RelationshipRole role,
                          String taxOfficerIdentity, Set<FunctionSet> scopes, LocalDate validUntil,
                          AuthorizationStatus status, String awaiting, PersonId holder, EncryptedText holderName,
@@ -163,52 +139,21 @@ public class AuthorizationProjection {
         String name = opener.map(o -> o.open(holderName)).orElse(null);
         Set<String> scopeNames = new TreeSet<>();
         scopes.forEach(set -> scopeNames.add(set.name()));
-        jdbc.update(authorizationStarted, authorizationId, enterpriseId.value(), uscc.value(), role.name(), taxOfficerIdentity,
-                String.join(",", scopeNames), validUntil == null ? null : Date.valueOf(validUntil), status.name(), awaiting,
+        boolean namedByDocument = holder == null && document != null;
+        writes.started(new AuthorizationRow(authorizationId, enterpriseId.value(), uscc.value(), role.name(),
+                taxOfficerIdentity, String.join(",", scopeNames), validUntil, status.name(), awaiting,
                 holder == null ? null : holder.value(), name, documentType.name(),
                 document == null ? "[erased]" : Masking.documentNumber(document),
-                holder == null && document != null ? documentNumber.ciphertext() : null,
+                namedByDocument ? documentNumber.ciphertext() : null,
                 agencyId == null ? null : agencyId.value(), agencyUscc == null ? null : agencyUscc.value(),
-                null, null, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at));
-        if (holder == null && document != null) {
-            matchRegisteredPerson(authorizationId, documentType, document);
-        }
-    }
-
-    /** The holder registered before this authorization was processed: find them among the persons seen. */
-    private void matchRegisteredPerson(String authorizationId, DocumentType type, String document) {
-        List<String[]> persons = jdbc.query("SELECT person_id, document_sealed FROM authorization_person "
-                        + "WHERE document_type = ? AND document_masked = ?",
-                (rs, row) -> new String[] {rs.getString(1), rs.getString(2)}, type.name(), Masking.documentNumber(document));
-        for (String[] person : persons) {
-            if (document.equals(open(person[0], person[1]))) {
-                holderIdentified(authorizationId, person[0]);
-                return;
-            }
-        }
-    }
-
-    private void holderIdentified(String authorizationId, String personId) {
-        jdbc.update("UPDATE authorization_view SET holder_person_id = ?, holder_document_sealed = NULL "
-                + "WHERE authorization_id = ?", personId, authorizationId);
-    }
-
-    private String open(String subjectId, String ciphertext) {
-        if (ciphertext == null) {
-            return null;
-        }
-        return personalData.forSubject(subjectId).map(o -> o.open(new EncryptedText(ciphertext))).orElse(null);
+                null, null, at, at, namedByDocument ? document : null));
     }
 
     // ------------------------------------------------------------------ authorizations move on
 
     @EventHandler
     void on(AuthorizationConfirmed event, @Timestamp Instant at) {
-        jdbc.update("UPDATE authorization_view SET status = 'ACTIVE', awaiting = NULL, changed_at = ?, "
-                        + "holder_person_id = CASE WHEN role = 'TAX_AGENT' THEN holder_person_id ELSE ? END, "
-                        + "holder_document_sealed = CASE WHEN role = 'TAX_AGENT' THEN holder_document_sealed ELSE NULL END "
-                        + "WHERE authorization_id = ?",
-                java.sql.Timestamp.from(at), event.confirmedBy().value(), event.authorizationId().value());
+        writes.changed(event.authorizationId().value(), row -> row.confirmed(event.confirmedBy().value(), at));
     }
 
     @EventHandler
@@ -232,9 +177,7 @@ public class AuthorizationProjection {
     }
 
     private void ended(AuthorizationId id, AuthorizationStatus status, String side, String reason, Instant at) {
-        jdbc.update("UPDATE authorization_view SET status = ?, awaiting = NULL, ended_side = ?, ended_reason = ?, "
-                        + "changed_at = ? WHERE authorization_id = ?",
-                status.name(), side, reason, java.sql.Timestamp.from(at), id.value());
+        writes.changed(id.value(), row -> row.ended(status.name(), side, reason, at));
     }
 
     @ResetHandler

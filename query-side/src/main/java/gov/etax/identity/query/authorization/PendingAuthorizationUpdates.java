@@ -13,18 +13,22 @@ import gov.etax.identity.kernel.person.SessionId;
 import gov.etax.identity.kernel.person.events.SessionEnded;
 import gov.etax.identity.kernel.person.events.SessionSwitched;
 import gov.etax.identity.query.authorization.AuthorizationQueries.WatchMyPendingAuthorizations;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells subscribers of {@link WatchMyPendingAuthorizations} that a person's pending authorizations
- * changed. Runs in the "authorizations" processor; Axon emits the update after the processor's
+ * changed. Runs in the "authorizations" processor; the update is made and emitted after the processor's
  * transaction commits, so a subscriber that reads the view on the update sees the change. The update
  * is the id of the authorization that changed, not the list: that keeps this handler independent of
  * the order in which the processor calls it and {@link AuthorizationProjection}. Not run on replay:
@@ -41,6 +45,7 @@ public class PendingAuthorizationUpdates {
 
     /** The prefix of the update that ends the streams of one session; the session id follows. */
     public static final String SESSION_ENDED = "session-ended:";
+    private static final String UPDATES = PendingAuthorizationUpdates.class.getName();
 
     private final QueryUpdateEmitter emitter;
     private final JdbcTemplate jdbc;
@@ -96,11 +101,33 @@ public class PendingAuthorizationUpdates {
     }
 
     private void sessionEnded(PersonId person, SessionId session) {
-        emitter.emit(WatchMyPendingAuthorizations.class, q -> q.personId().equals(person),
-                SESSION_ENDED + session.value());
+        afterCommit(() -> emitter.emit(WatchMyPendingAuthorizations.class, q -> q.personId().equals(person),
+                SESSION_ENDED + session.value()));
     }
 
+    /**
+     * The holder is read from the view once the batch has committed: {@link AuthorizationProjection}
+     * writes its rows at the commit, and a holder named by document is recognised only then.
+     */
     private void changed(AuthorizationId authorization, PersonId named) {
+        afterCommit(() -> notifyHolders(authorization, named));
+    }
+
+    /** Runs {@code update} after the batch commits, in the order of the batch's events; at once outside a batch. */
+    private static void afterCommit(Runnable update) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            update.run();
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.<List<Runnable>>getOrComputeResource(UPDATES, key -> {
+            List<Runnable> updates = new ArrayList<>();
+            root.afterCommit(unitOfWork -> updates.forEach(Runnable::run));
+            return updates;
+        }).add(update);
+    }
+
+    private void notifyHolders(AuthorizationId authorization, PersonId named) {
         Set<String> persons = new HashSet<>(jdbc.queryForList(
                 "SELECT holder_person_id FROM authorization_view WHERE authorization_id = ? AND holder_person_id IS NOT NULL",
                 String.class, authorization.value()));

@@ -6,6 +6,7 @@ import gov.etax.identity.kernel.authorization.events.AuthorizationExpired;
 import gov.etax.identity.kernel.authorization.events.LegalRepresentativeBound;
 import gov.etax.identity.kernel.authorization.events.RelationshipRevoked;
 import gov.etax.identity.query.authorization.AuthorizationProjection;
+import gov.etax.identity.query.authorization.AuthorizationWrites;
 import gov.etax.identity.query.infrastructure.persistence.Upserts;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * When relationships came into force, and the history records of those that ended (revoked, or
  * expired while in force). Runs in the "authorizations" processor, after whose earlier events the
- * holder, enterprise and role of an authorization are known in {@code authorization_view}; nothing
+ * holder, enterprise and role of an authorization are known ({@link AuthorizationWrites}); nothing
  * read here is changed by the event being handled, so the order of the two handlers does not matter.
  */
 @Component
@@ -26,10 +27,12 @@ import org.springframework.stereotype.Component;
 public class EndedRelationships {
 
     private final JdbcTemplate jdbc;
+    private final AuthorizationWrites authorizations;
     private final String relationshipStarted;
 
-    public EndedRelationships(JdbcTemplate jdbc, Upserts upserts) {
+    public EndedRelationships(JdbcTemplate jdbc, AuthorizationWrites authorizations, Upserts upserts) {
         this.jdbc = jdbc;
+        this.authorizations = authorizations;
         this.relationshipStarted = upserts.overwrite("account_relationship_start", "authorization_id",
                 "authorization_id, since");
     }
@@ -60,18 +63,25 @@ public class EndedRelationships {
         ended(recordId, event.authorizationId(), "EXPIRED", null, null, at);
     }
 
+    /**
+     * The holder, enterprise and role as the batch's earlier events left them: the authorizations
+     * processor writes its rows when the batch commits ({@link AuthorizationWrites#whenKnown}).
+     */
     private void ended(String recordId, AuthorizationId id, String how, String side, String reason, Instant at) {
-        // One statement: no start (a pending authorization that expired was never a relationship) or no
-        // known holder selects nothing; a row with this record id came from this very event (see HistoryProjection).
-        jdbc.update("INSERT INTO account_history (record_id, person_id, kind, occurred_at, uscc, enterprise_name, role, "
-                        + "authorization_id, ended_how, ended_side, ended_reason, since) "
-                        + "SELECT ?, v.holder_person_id, 'RELATIONSHIP_ENDED', ?, v.uscc, e.name, v.role, v.authorization_id, "
-                        + "?, ?, ?, s.since FROM authorization_view v "
-                        + "JOIN account_relationship_start s ON s.authorization_id = v.authorization_id "
-                        + "LEFT JOIN authorization_enterprise e ON e.enterprise_id = v.enterprise_id "
-                        + "WHERE v.authorization_id = ? AND v.holder_person_id IS NOT NULL "
-                        + "ON CONFLICT DO NOTHING",
-                recordId, HistoryProjection.micros(at), how, side, reason, id.value());
+        authorizations.whenKnown(id.value(), (authorization, enterpriseName) -> {
+            if (authorization.holderPersonId() == null) {
+                return; // no known holder: no one's history
+            }
+            // No start (a pending authorization that expired was never a relationship) selects nothing; a row
+            // with this record id came from this very event (see HistoryProjection).
+            jdbc.update("INSERT INTO account_history (record_id, person_id, kind, occurred_at, uscc, enterprise_name, role, "
+                            + "authorization_id, ended_how, ended_side, ended_reason, since) "
+                            + "SELECT ?, ?, 'RELATIONSHIP_ENDED', ?, ?, ?, ?, s.authorization_id, ?, ?, ?, s.since "
+                            + "FROM account_relationship_start s WHERE s.authorization_id = ? "
+                            + "ON CONFLICT DO NOTHING",
+                    recordId, authorization.holderPersonId(), HistoryProjection.micros(at), authorization.uscc(),
+                    enterpriseName, authorization.role(), how, side, reason, id.value());
+        });
     }
 
     @ResetHandler

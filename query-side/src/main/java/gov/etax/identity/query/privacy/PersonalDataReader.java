@@ -2,9 +2,11 @@ package gov.etax.identity.query.privacy;
 
 import gov.etax.identity.kernel.privacy.AesGcm;
 import gov.etax.identity.kernel.privacy.EncryptedText;
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,17 +20,29 @@ import org.springframework.stereotype.Component;
  * Opens the personal data in events with the subject's data key (table {@code personal_data_key},
  * owned by the command side). A subject whose key was deleted has been forgotten: nothing opens.
  *
- * <p>Inside a projection's batch (an Axon unit of work) each subject's key is read and unwrapped once:
- * a batch often holds several events of one person. The keys are held only until the batch ends, so a
- * key deleted later is not opened by a later batch.
+ * <p>Inside a projection's batch (an Axon unit of work) each subject's key is read once: a batch often
+ * holds several events of one person. The openers are held only until the batch ends, so a key deleted
+ * later is not opened by a later batch: the wrapped key is read again every batch.
+ *
+ * <p>Unwrapping it is not repeated: the data keys last unwrapped are kept, shared by all processors,
+ * by subject and wrapped bytes (at most {@value #KEYS_KEPT}; docs/adr/0042). Only a wrapped key just
+ * read from the table finds its entry, so a deleted key (a forgotten subject) is never opened again.
  */
 @Component
 public class PersonalDataReader {
 
     private static final String BATCH = PersonalDataReader.class.getName();
+    static final int KEYS_KEPT = 20_000;
 
     private final JdbcTemplate jdbc;
     private final SecretKey masterKey;
+    /** Least recently used first; a replay meets each subject in a few nearby batches of each processor. */
+    private final Map<Wrapped, SecretKey> unwrapped = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Wrapped, SecretKey> eldest) {
+            return size() > KEYS_KEPT;
+        }
+    };
 
     public PersonalDataReader(JdbcTemplate jdbc, Keys keys) {
         this.jdbc = jdbc;
@@ -74,8 +88,27 @@ public class PersonalDataReader {
     }
 
     private Opener opener(String subjectId, byte[] wrapped) {
-        SecretKey key = AesGcm.unwrap(masterKey, wrapped, subjectId);
+        SecretKey key = unwrap(subjectId, wrapped);
         return text -> text == null ? null : AesGcm.open(key, text, subjectId);
+    }
+
+    private SecretKey unwrap(String subjectId, byte[] wrapped) {
+        Wrapped entry = new Wrapped(subjectId, ByteBuffer.wrap(wrapped));
+        synchronized (unwrapped) {
+            SecretKey key = unwrapped.get(entry);
+            if (key != null) {
+                return key;
+            }
+        }
+        SecretKey key = AesGcm.unwrap(masterKey, wrapped, subjectId);
+        synchronized (unwrapped) {
+            unwrapped.put(entry, key);
+        }
+        return key;
+    }
+
+    /** A wrapped key as stored, and whose it is (the wrapping binds it to the subject). */
+    private record Wrapped(String subjectId, ByteBuffer bytes) {
     }
 
     @FunctionalInterface
