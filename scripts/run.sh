@@ -21,6 +21,12 @@ mkdir -p "$DATA_DIR"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
 
 export DB_URL=${DB_URL:-"jdbc:h2:file:$DATA_DIR/etax;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE"}
+# Both JVMs open the embedded H2 file at the same moment. With AUTO_SERVER the one that loses the race
+# must connect through the other's server, which is up a moment later ("Database may be already in
+# use" until then): the pool keeps trying for 30 s instead of failing the start.
+case $DB_URL in
+  jdbc:h2:*) export SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT=${SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT:-30000} ;;
+esac
 export ETAX_SESSION_JWKS_URI=${ETAX_SESSION_JWKS_URI:-"http://127.0.0.1:$COMMAND_PORT/.well-known/jwks.json"}
 # The dev profile is chosen here, not by the applications: a jar started without a profile follows
 # production rules.
@@ -83,7 +89,8 @@ prepare() {
   fi
   if [ ! -f "$CDS_DIR/$name.jsa" ]; then
     DB_URL="jdbc:h2:file:$CDS_DIR/training/etax;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE" \
-      DB_USER=sa DB_PASSWORD= PORT=0 java -XX:ArchiveClassesAtExit="$CDS_DIR/$name.jsa" -Xlog:cds=off \
+      DB_USER=sa DB_PASSWORD= PORT=0 SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT=30000 \
+      java -XX:ArchiveClassesAtExit="$CDS_DIR/$name.jsa" -Xlog:cds=off \
       -Xlog:cds+dynamic=off -Dspring.context.exit=onRefresh -jar "$dir/$name.jar" > "$CDS_DIR/$name-training.log" 2>&1 \
       || rm -f "$CDS_DIR/$name.jsa"
   fi
