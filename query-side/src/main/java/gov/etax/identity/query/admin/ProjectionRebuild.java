@@ -464,6 +464,10 @@ public class ProjectionRebuild implements DisposableBean {
     /**
      * The rebuild's transactions: the processor's own, with the copies first on the search path. {@code SET
      * LOCAL} ends with the transaction, so the connection goes back to the pool as it came.
+     *
+     * <p>Each statement is planned for its own values: the copies start empty and grow by millions of rows
+     * before autovacuum first analyzes them, and a prepared statement's generic plan, chosen while they were
+     * empty, would scan them whole for every batch.
      */
     private record ShadowTransactions(TransactionManager delegate, JdbcTemplate jdbc) implements TransactionManager {
         @Override
@@ -471,6 +475,7 @@ public class ProjectionRebuild implements DisposableBean {
             Transaction transaction = delegate.startTransaction();
             try {
                 jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.SHADOW + ", public");
+                jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             } catch (RuntimeException e) {
                 transaction.rollback();
                 throw e;
