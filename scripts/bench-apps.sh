@@ -1,8 +1,10 @@
 # Sourced by the benchmark scripts that start their own applications on a database of their own:
 # the started PIDs in `pids`, stopping them, dropping the database on exit (unless
 # REPLAY_KEEP_DB=1) and waiting for liveness. Expects psql_admin, DB, REPORT and APP_LOG_PREFIX
-# (the application logs are $REPORT/$APP_LOG_PREFIX-<name>.log).
+# (the application logs are $REPORT/$APP_LOG_PREFIX-<name>.log). Also the clock: now, seconds_since.
 pids=()
+now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 stop_apps() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done

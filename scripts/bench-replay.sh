@@ -43,8 +43,6 @@ export AXONIQ_UPDATE_CHECKER_DISABLED=true
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres "$@"; }
 psql_db() { psql -X -At -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB" "$@"; }
 log() { printf '[bench-replay %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-now() { date +%s.%N; }
-seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 command -v curl >/dev/null || { echo "curl is missing" >&2; exit 1; }
 
 APP_LOG_PREFIX=replay
