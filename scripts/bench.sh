@@ -172,7 +172,7 @@ for c in $CLIENTS; do
   ( sleep $((WARMUP + DURATION / 2)); note_other_load ) &
   log "Gatling: $c concurrent clients (+$LAG_PROBES lag probes), ${WARMUP}s warm-up + ${DURATION}s measured"
   (cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
-     USERS=$c LAG_PROBES=$LAG_PROBES WARMUP=$WARMUP DURATION=$DURATION SEED=$seed \
+     COMMAND_PID=$COMMAND_PID QUERY_PID=$QUERY_PID USERS=$c LAG_PROBES=$LAG_PROBES WARMUP=$WARMUP DURATION=$DURATION SEED=$seed \
      BENCH_OUT="$REPORT/c$c.properties" \
      $MVN -q gatling:test -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-c$c.log" 2>&1 || log "Gatling run at $c clients failed; see $REPORT/gatling-c$c.log"
   seed=$((seed + 1000000))
@@ -194,7 +194,7 @@ fi
 # --- Gatling, sign-ins: one run per client count, then half the peak rate (open model) ---------
 signin_run() {
   local name=$1; shift
-  (cd bench && env COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" WARMUP=$WARMUP DURATION=$SIGNIN_DURATION \
+  (cd bench && env COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" COMMAND_PID=$COMMAND_PID QUERY_PID=$QUERY_PID WARMUP=$WARMUP DURATION=$SIGNIN_DURATION \
      ACCOUNTS=$SIGNIN_ACCOUNTS SEED=$seed BENCH_OUT="$REPORT/$name.properties" "$@" \
      $MVN -q gatling:test -Dbench.simulation=gov.etax.identity.bench.SignInSimulation \
      -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-$name.log" 2>&1 || log "Gatling $name failed; see $REPORT/gatling-$name.log"
@@ -276,6 +276,13 @@ sprop() { awk -F= -v k="$2" '$1 == k {print $2}' "$REPORT/$1.properties" 2>/dev/
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f %%", 100 * a / b }'; }
 # "p50 / p99 hashes": latencies as multiples of one hash's CPU time.
 hashes() { awk -v a="$1" -v b="$2" -v h="${ARGON2_CPU_MS:-0}" 'BEGIN { if (a == "" || b == "" || h + 0 == 0) print "n/a"; else printf "%.1f / %.1f hashes", a / h, b / h }'; }
+# "CPU per request at full load": what each process spent per request answered in a run's window (LoadCpu).
+load_cpu_row() {
+  local what=$1 file=$2 label=$3 f="$REPORT/$2.properties"
+  [ -f "$f" ] && grep -q '^load_cpu_ms_machine=' "$f" || return 0
+  l() { awk -F= -v k="load_cpu_ms_$1" '$1 == k {print $2}' "$f"; }
+  echo "| machine CPU per $what at full load, $label: all / command side's request threads (hashing) / its JIT / its other threads / query side / PostgreSQL / Gatling / rest | $(l machine) / $(l command_requests) ($(l command_hashing)) / $(l command_jit) / $(awk -v a="$(l command_gc_vm)" -v b="$(l command_other)" 'BEGIN { printf "%.1f", a + b }') / $(l query) / $(l postgres) / $(l load_generator) / $(l rest) ms; cores $(awk -F= '$1 == "load_cpu_busy_pct" {print $2}' "$f") % busy | one hash $ARGON2_CPU_MS ms CPU | the rest is $(awk -v m="$(l machine)" -v h="$(l command_hashing)" 'BEGIN { if (h == "") print "n/a"; else printf "%.1f ms", m - h }') | — | — |"
+}
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }
 
@@ -332,7 +339,11 @@ SUMMARY=$REPORT/summary.md
     for what in registration sign_in; do
       total=$(cpu_figure "cpu_ms_$what"); rest=$(cpu_figure "cpu_ms_${what}_without_scan"); label=${what/_/-}
       echo "| command-side CPU per $label (one at a time, face scan included / without it) | ${total:-n/a} / ${rest:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | the hash is $(ratio "$ARGON2_CPU_MS" "$rest") of it without the scan | — | — |"
-      echo "| CPU per $label (face scan included) by where it is spent: command side's request threads / its JIT compiler / query side / PostgreSQL | $(cpu_figure "cpu_ms_${what}_requests") / $(cpu_figure "cpu_ms_${what}_jit") / $(cpu_figure "cpu_ms_${what}_query_side") / $(cpu_figure "cpu_ms_${what}_database") ms | one hash $ARGON2_CPU_MS ms CPU | — | — | — |"
+      echo "| CPU per $label (face scan included) by where it is spent: command side's request threads (of which hashing) / its JIT compiler / query side / PostgreSQL | $(cpu_figure "cpu_ms_${what}_requests") ($(cpu_figure "cpu_ms_${what}_hashing")) / $(cpu_figure "cpu_ms_${what}_jit") / $(cpu_figure "cpu_ms_${what}_query_side") / $(cpu_figure "cpu_ms_${what}_database") ms | one hash $ARGON2_CPU_MS ms CPU | — | — | — |"
+    done
+    for c in $CLIENTS; do
+      load_cpu_row "registration" "c$c" "$c clients"
+      if [ "$SIGNIN_DURATION" -gt 0 ]; then load_cpu_row "sign-in" "signin-c$c" "$c clients"; fi
     done
     for c in $CLIENTS; do
       rps=$(prop "$c" rps)

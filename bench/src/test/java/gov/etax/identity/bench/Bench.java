@@ -108,6 +108,27 @@ final class Bench {
         }
     }
 
+    private static final Pattern HASH_CPU_SECONDS = Pattern.compile("(?m)^etax_password_hash_cpu_seconds_sum\\S* (\\S+)$");
+
+    /**
+     * CPU milliseconds the command side has spent hashing passwords since it started, from its timer
+     * {@code etax.password.hash.cpu} at {@code /actuator/prometheus}; -1 where it cannot be read.
+     */
+    static double hashCpuMillis(String commandUrl) {
+        try {
+            HttpResponse<String> response = SETUP_CLIENT.send(HttpRequest.newBuilder()
+                    .uri(URI.create(commandUrl + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher sum = HASH_CPU_SECONDS.matcher(response.body());
+            return response.statusCode() == 200 && sum.find() ? Double.parseDouble(sum.group(1)) * 1000 : -1;
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** A face scan on the dev simulator for the resident ID number; its one-time token. */
     static String faceToken(String commandUrl, String document) {
         Matcher token = FACE_TOKEN.matcher(post(commandUrl, "/api/dev/face-scans",

@@ -3,15 +3,11 @@ package gov.etax.identity.bench;
 import static gov.etax.identity.bench.Bench.env;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * CPU time the command side spends per request, from its own counters ({@code /proc/COMMAND_PID/stat},
@@ -35,78 +31,23 @@ public final class CpuPerRequest {
     private static final int N = Integer.parseInt(env("N", "100"));
     private static final int WARMUP = Integer.parseInt(env("WARMUP_REQUESTS", "300"));
     private static final long SEED = Long.parseLong(env("SEED", "15000000"));
-    /** Clock ticks per second of /proc's counters (USER_HZ; 100 on Linux). */
-    private static final double TICKS_PER_S = 100.0;
+    private static final double TICKS_PER_S = ProcCpu.TICKS_PER_S;
     private static final long IDLE_MILLIS = 5_000;
-    private static final List<String> GROUPS = List.of("requests", "jit", "gc_vm", "other");
+    private static final List<String> GROUPS = ProcCpu.GROUPS;
 
     private CpuPerRequest() {
     }
 
-    /** user + system ticks of a {@code stat} line of /proc (a process's or a thread's). */
-    private static long ticks(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
     private static long cpuTicks(String pid) throws IOException {
-        return ticks(Files.readString(Path.of("/proc", pid, "stat")));
+        return ProcCpu.processTicks(pid);
     }
 
-    /**
-     * Ticks of the PostgreSQL backends serving {@link #DB_NAME} (their titles read
-     * "postgres: … user database address activity"); a backend that ended meanwhile is lost.
-     */
     private static long databaseTicks() throws IOException {
-        long sum = 0;
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : (Iterable<Path>) processes::iterator) {
-                if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String title = new String(Files.readAllBytes(process.resolve("cmdline"))).replace('\0', ' ');
-                    if (title.startsWith("postgres: ") && title.contains(" " + DB_NAME + " ")) {
-                        sum += ticks(Files.readString(process.resolve("stat")));
-                    }
-                } catch (IOException ended) {
-                    // the process ended, or is not ours to read
-                }
-            }
-        }
-        return sum;
+        return ProcCpu.postgresTicks(" " + DB_NAME + " ");
     }
 
-    /** Which of {@link #GROUPS} a JVM thread of the given name belongs to. */
-    private static String group(String thread) {
-        if (thread.startsWith("http-nio-")) {
-            return "requests";
-        }
-        if (thread.contains("CompilerThre")) {
-            return "jit";
-        }
-        if (thread.startsWith("GC Thread") || thread.startsWith("G1 ") || thread.startsWith("VM ")) {
-            return "gc_vm";
-        }
-        return "other";
-    }
-
-    /** A process's ticks per thread group; a thread that ended meanwhile is lost from its group only. */
     private static Map<String, Long> threadTicks(String pid) throws IOException {
-        Map<String, Long> sums = new LinkedHashMap<>();
-        GROUPS.forEach(g -> sums.put(g, 0L));
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    sums.merge(group(name), ticks(stat), Long::sum);
-                } catch (NoSuchFileException ended) {
-                    // the thread ended between the listing and the read
-                }
-            }
-        }
-        return sums;
+        return ProcCpu.threadTicks(pid);
     }
 
     private static String faceScan(String document) {
@@ -127,7 +68,7 @@ public final class CpuPerRequest {
 
     /** CPU milliseconds per step: the command side's less its idle share, by thread group, and the query side's. */
     record Cost(double total, Map<String, Double> byGroup, double query, Map<String, Double> queryByGroup,
-                double database) {
+                double database, double hashing) {
     }
 
     private static Map<String, Double> millisPer(Map<String, Long> before, Map<String, Long> after, int count) {
@@ -149,6 +90,7 @@ public final class CpuPerRequest {
         boolean query = !QUERY_PID.isBlank();
         long queryBefore = query ? cpuTicks(QUERY_PID) : 0;
         Map<String, Long> queryGroupsBefore = query ? threadTicks(QUERY_PID) : Map.of();
+        double hashingBefore = Bench.hashCpuMillis(COMMAND_URL);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             step.run(i);
@@ -157,11 +99,13 @@ public final class CpuPerRequest {
         double total = Math.max(0, cpuTicks(PID) - before - background) * 1000 / TICKS_PER_S / count;
         Map<String, Double> byGroup = millisPer(groupsBefore, threadTicks(PID), count);
         double database = DB_NAME.isBlank() ? -1 : (databaseTicks() - databaseBefore) * 1000 / TICKS_PER_S / count;
+        double hashingAfter = Bench.hashCpuMillis(COMMAND_URL);
+        double hashing = hashingBefore < 0 || hashingAfter < 0 ? -1 : (hashingAfter - hashingBefore) / count;
         if (!query) {
-            return new Cost(total, byGroup, -1, Map.of(), database);
+            return new Cost(total, byGroup, -1, Map.of(), database, hashing);
         }
         return new Cost(total, byGroup, (cpuTicks(QUERY_PID) - queryBefore) * 1000 / TICKS_PER_S / count,
-                millisPer(queryGroupsBefore, threadTicks(QUERY_PID), count), database);
+                millisPer(queryGroupsBefore, threadTicks(QUERY_PID), count), database, hashing);
     }
 
     private static void measureIdle() throws IOException, InterruptedException {
@@ -180,6 +124,9 @@ public final class CpuPerRequest {
         if (cost.query() >= 0) {
             print("cpu_ms_" + kind + "_query_side", cost.query());
             cost.queryByGroup().forEach((g, millis) -> print("cpu_ms_" + kind + "_query_side_" + g, millis));
+        }
+        if (cost.hashing() >= 0) {
+            print("cpu_ms_" + kind + "_hashing", cost.hashing());
         }
         if (cost.database() >= 0) {
             print("cpu_ms_" + kind + "_database", cost.database());

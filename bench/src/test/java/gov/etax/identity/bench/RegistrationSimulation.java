@@ -86,6 +86,7 @@ public class RegistrationSimulation extends Simulation {
     private static final AtomicLong BUSY = new AtomicLong();
     private static final AtomicLong LAG_TIMEOUTS = new AtomicLong();
     private static volatile long startedAt;
+    private static volatile LoadCpu cpu;
     private static volatile String auditorToken;
 
     /** A distinct, valid resident identity number (GB 11643 check digit) for every n below 20 million. */
@@ -200,6 +201,7 @@ public class RegistrationSimulation extends Simulation {
     public void before() {
         auditorToken = staffToken("AUDITOR");
         startedAt = System.currentTimeMillis();
+        cpu = new LoadCpu(WARMUP, DURATION);
     }
 
     private static String staffToken(String role) {
@@ -247,6 +249,7 @@ public class RegistrationSimulation extends Simulation {
         out.append("lag_probes=").append(LAG_PROBES).append('\n');
         out.append("window_s=").append(DURATION).append('\n');
         appendRateAndLatencies(out, "registrations", latencies, FAILED.get(), BUSY.get(), DURATION);
+        cpu.append(out, latencies.size());
         out.append("lag_samples=").append(lags.size()).append('\n');
         out.append("lag_timeouts=").append(LAG_TIMEOUTS.get()).append('\n');
         out.append("lag_p50_ms=").append(millis(percentile(lags, 50))).append('\n');

@@ -52,6 +52,7 @@ public class SignInSimulation extends Simulation {
     private static final AtomicLong FAILED = new AtomicLong();
     private static final AtomicLong BUSY = new AtomicLong();
     private static volatile long startedAt;
+    private static volatile LoadCpu cpu;
 
     private static long sinceStart() {
         return System.currentTimeMillis() - startedAt;
@@ -107,6 +108,7 @@ public class SignInSimulation extends Simulation {
             pool.shutdownNow();
         }
         startedAt = System.currentTimeMillis();
+        cpu = new LoadCpu(WARMUP, DURATION);
     }
 
     @Override
@@ -125,6 +127,7 @@ public class SignInSimulation extends Simulation {
         out.append("rate=").append(RATE).append('\n');
         out.append("window_s=").append(DURATION).append('\n');
         appendRateAndLatencies(out, "sign_ins", latencies, FAILED.get(), BUSY.get(), DURATION);
+        cpu.append(out, latencies.size());
         writeFigures(OUT, "sign-in", out);
     }
 }

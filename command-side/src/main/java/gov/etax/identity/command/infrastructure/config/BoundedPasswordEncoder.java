@@ -1,9 +1,13 @@
 package gov.etax.identity.command.infrastructure.config;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -11,7 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * once and all of them finish late; bounded to about one hash per core, each finishes in its own
  * time and the others wait their turn. A turn that does not come within {@code maxWait} is
  * refused at once (503 HASHING_BUSY with Retry-After) rather than queued into seconds of latency
- * (docs/performance.md, "Password hashing").
+ * (docs/performance.md, "Password hashing"). The CPU time of each hash, on its own thread, goes to
+ * {@code hashCpuNanos}: what a hash costs inside the application, beside everything else a request does.
  */
 public class BoundedPasswordEncoder implements PasswordEncoder {
 
@@ -20,10 +25,18 @@ public class BoundedPasswordEncoder implements PasswordEncoder {
     private final long maxWaitNanos;
     private final Duration retryAfter;
     private final Clock clock;
+    private final LongConsumer hashCpuNanos;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     public BoundedPasswordEncoder(PasswordEncoder delegate, int concurrentHashes, Duration maxWait, Duration retryAfter,
                                   Clock clock) {
+        this(delegate, concurrentHashes, maxWait, retryAfter, clock, nanos -> { });
+    }
+
+    public BoundedPasswordEncoder(PasswordEncoder delegate, int concurrentHashes, Duration maxWait, Duration retryAfter,
+                                  Clock clock, LongConsumer hashCpuNanos) {
         this.delegate = delegate;
+        this.hashCpuNanos = hashCpuNanos;
         this.permits = new Semaphore(Math.max(1, concurrentHashes), true);
         this.maxWaitNanos = maxWait.toNanos();
         this.retryAfter = retryAfter;
@@ -32,20 +45,21 @@ public class BoundedPasswordEncoder implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence rawPassword) {
-        acquire();
-        try {
-            return delegate.encode(rawPassword);
-        } finally {
-            permits.release();
-        }
+        return hash(() -> delegate.encode(rawPassword));
     }
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        return hash(() -> delegate.matches(rawPassword, encodedPassword));
+    }
+
+    private <T> T hash(Supplier<T> hashing) {
         acquire();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
         try {
-            return delegate.matches(rawPassword, encodedPassword);
+            return hashing.get();
         } finally {
+            hashCpuNanos.accept(threads.getCurrentThreadCpuTime() - cpuBefore);
             permits.release();
         }
     }

@@ -1,8 +1,13 @@
 package gov.etax.identity.command.infrastructure.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +37,8 @@ public class CommandSideConfiguration {
     /**
      * Argon2id, natively where the library loads (else the pure-Java fallback), at OWASP's minimum
      * unless configured stronger; see docs/performance.md, "Password hashing". Replaceable, so a
-     * test can hold every hashing permit.
+     * test can hold every hashing permit. The CPU time of each hash is the timer
+     * {@code etax.password.hash.cpu}: how much of the machine the passwords take, under any load.
      */
     @Bean
     @ConditionalOnMissingBean(PasswordEncoder.class)
@@ -45,10 +51,15 @@ public class CommandSideConfiguration {
             int concurrentHashes,
             @Value("${etax.password-hashing.max-wait:500ms}") Duration maxWait,
             @Value("${etax.password-hashing.retry-after:1s}") Duration retryAfter,
-            Clock clock) {
+            Clock clock, ObjectProvider<MeterRegistry> meters) {
         Argon2Settings settings = new Argon2Settings(memoryKib, iterations, parallelism,
                 Argon2Settings.OWASP_MINIMUM.saltLength(), Argon2Settings.OWASP_MINIMUM.hashLength());
+        MeterRegistry registry = meters.getIfAvailable();
+        Timer hashCpu = registry == null ? null : Timer.builder("etax.password.hash.cpu")
+                .description("CPU time of one password hash, on the thread that hashed")
+                .register(registry);
+        LongConsumer hashCpuNanos = hashCpu == null ? nanos -> { } : nanos -> hashCpu.record(nanos, TimeUnit.NANOSECONDS);
         return new BoundedPasswordEncoder(Argon2PasswordEncoders.create(settings, implementation), concurrentHashes,
-                maxWait, retryAfter, clock);
+                maxWait, retryAfter, clock, hashCpuNanos);
     }
 }

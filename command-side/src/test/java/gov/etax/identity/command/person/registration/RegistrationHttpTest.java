@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -210,6 +212,13 @@ class RegistrationHttpTest extends CommandSideHttpTest {
         // metrics are off by default (docs/adr/0043-no-per-filter-observations.md).
         assertThat(metrics.raw()).contains("http_server_requests_seconds_count")
                 .doesNotContain("spring_security_").doesNotContain("commandBus_").doesNotContain("eventStore_");
+        // The registration hashed its password once, and that hash's CPU time was counted.
+        Matcher hashes = Pattern.compile("(?m)^etax_password_hash_cpu_seconds_count\\S* (\\S+)$").matcher(metrics.raw());
+        Matcher cpu = Pattern.compile("(?m)^etax_password_hash_cpu_seconds_sum\\S* (\\S+)$").matcher(metrics.raw());
+        assertThat(hashes.find()).as(metrics.raw()).isTrue();
+        assertThat(cpu.find()).isTrue();
+        assertThat(Double.parseDouble(hashes.group(1))).isGreaterThanOrEqualTo(1);
+        assertThat(Double.parseDouble(cpu.group(1))).isPositive();
     }
 
     @Test
