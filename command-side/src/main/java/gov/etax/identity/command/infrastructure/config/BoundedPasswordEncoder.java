@@ -26,17 +26,24 @@ public class BoundedPasswordEncoder implements PasswordEncoder {
     private final Duration retryAfter;
     private final Clock clock;
     private final LongConsumer hashCpuNanos;
+    private final HashingAdmission admission;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     public BoundedPasswordEncoder(PasswordEncoder delegate, int concurrentHashes, Duration maxWait, Duration retryAfter,
                                   Clock clock) {
-        this(delegate, concurrentHashes, maxWait, retryAfter, clock, nanos -> { });
+        this(delegate, concurrentHashes, maxWait, retryAfter, clock, nanos -> { }, null);
     }
 
+    /**
+     * @param hashCpuNanos told the CPU time of every hash
+     * @param admission the door of the requests that hash, told when a request's hash reaches its
+     *                  permit and how long each hash took; null where requests are not admitted
+     */
     public BoundedPasswordEncoder(PasswordEncoder delegate, int concurrentHashes, Duration maxWait, Duration retryAfter,
-                                  Clock clock, LongConsumer hashCpuNanos) {
+                                  Clock clock, LongConsumer hashCpuNanos, HashingAdmission admission) {
         this.delegate = delegate;
         this.hashCpuNanos = hashCpuNanos;
+        this.admission = admission;
         this.permits = new Semaphore(Math.max(1, concurrentHashes), true);
         this.maxWaitNanos = maxWait.toNanos();
         this.retryAfter = retryAfter;
@@ -54,12 +61,22 @@ public class BoundedPasswordEncoder implements PasswordEncoder {
     }
 
     private <T> T hash(Supplier<T> hashing) {
-        acquire();
+        try {
+            acquire();
+        } finally {
+            if (admission != null) {
+                admission.reachedPermit();
+            }
+        }
         long cpuBefore = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
         try {
             return hashing.get();
         } finally {
             hashCpuNanos.accept(threads.getCurrentThreadCpuTime() - cpuBefore);
+            if (admission != null) {
+                admission.hashed(System.nanoTime() - start);
+            }
             permits.release();
         }
     }

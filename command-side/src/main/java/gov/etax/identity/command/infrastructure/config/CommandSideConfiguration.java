@@ -35,6 +35,21 @@ public class CommandSideConfiguration {
     }
 
     /**
+     * The door of the requests that hash: refused at once, before their other work, when a permit
+     * could not come within the bounded wait (docs/performance.md, "Password hashing").
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public HashingAdmission hashingAdmission(
+            @Value("${etax.password-hashing.concurrent:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}")
+            int concurrentHashes,
+            @Value("${etax.password-hashing.max-wait:500ms}") Duration maxWait,
+            @Value("${etax.password-hashing.retry-after:1s}") Duration retryAfter,
+            Clock clock) {
+        return new HashingAdmission(concurrentHashes, maxWait, retryAfter, clock);
+    }
+
+    /**
      * Argon2id, natively where the library loads (else the pure-Java fallback), at OWASP's minimum
      * unless configured stronger; see docs/performance.md, "Password hashing". Replaceable, so a
      * test can hold every hashing permit. The CPU time of each hash is the timer
@@ -51,7 +66,7 @@ public class CommandSideConfiguration {
             int concurrentHashes,
             @Value("${etax.password-hashing.max-wait:500ms}") Duration maxWait,
             @Value("${etax.password-hashing.retry-after:1s}") Duration retryAfter,
-            Clock clock, ObjectProvider<MeterRegistry> meters) {
+            Clock clock, ObjectProvider<MeterRegistry> meters, HashingAdmission admission) {
         Argon2Settings settings = new Argon2Settings(memoryKib, iterations, parallelism,
                 Argon2Settings.OWASP_MINIMUM.saltLength(), Argon2Settings.OWASP_MINIMUM.hashLength());
         MeterRegistry registry = meters.getIfAvailable();
@@ -60,6 +75,6 @@ public class CommandSideConfiguration {
                 .register(registry);
         LongConsumer hashCpuNanos = hashCpu == null ? nanos -> { } : nanos -> hashCpu.record(nanos, TimeUnit.NANOSECONDS);
         return new BoundedPasswordEncoder(Argon2PasswordEncoders.create(settings, implementation), concurrentHashes,
-                maxWait, retryAfter, clock, hashCpuNanos);
+                maxWait, retryAfter, clock, hashCpuNanos, admission);
     }
 }

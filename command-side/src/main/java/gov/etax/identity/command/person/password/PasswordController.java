@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.password;
 
+import gov.etax.identity.command.infrastructure.config.HashingAdmission;
 import gov.etax.identity.command.infrastructure.ratelimit.FailedAttemptsPerAddress;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import gov.etax.identity.kernel.security.SessionTokens;
@@ -21,9 +22,11 @@ public class PasswordController {
     private final PasswordResetService resets;
     private final FailedAttemptsPerAddress failedAttempts;
     private final PasswordChangeService changes;
+    private final HashingAdmission hashing;
 
     public PasswordController(PasswordResetService resets, PasswordChangeService changes,
-                              FailedAttemptsPerAddress failedAttempts) {
+                              FailedAttemptsPerAddress failedAttempts, HashingAdmission hashing) {
+        this.hashing = hashing;
         this.resets = resets;
         this.failedAttempts = failedAttempts;
         this.changes = changes;
@@ -31,13 +34,13 @@ public class PasswordController {
 
     @PostMapping("/api/password-resets")
     public PasswordResetService.Reset reset(@RequestBody PasswordResetService.Request request, HttpServletRequest http) {
-        return failedAttempts.guard(http, () -> resets.reset(request));
+        return hashing.admitted(() -> failedAttempts.guard(http, () -> resets.reset(request)));
     }
 
     @PostMapping("/api/me/password")
     public PasswordChangeService.Change change(@AuthenticationPrincipal Jwt token,
                                                 @RequestBody PasswordChangeService.Request request) {
         boolean changeRequired = Boolean.TRUE.equals(token.getClaimAsBoolean(SessionTokens.PASSWORD_CHANGE_REQUIRED));
-        return changes.change(CurrentPerson.of(token), changeRequired, request);
+        return hashing.admitted(() -> changes.change(CurrentPerson.of(token), changeRequired, request));
     }
 }

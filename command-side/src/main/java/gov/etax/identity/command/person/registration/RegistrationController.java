@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.registration;
 
+import gov.etax.identity.command.infrastructure.config.HashingAdmission;
 import gov.etax.identity.kernel.person.PersonId;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RegistrationController {
 
     private final RepeatedRegistrations registrations;
+    private final HashingAdmission hashing;
 
-    public RegistrationController(RepeatedRegistrations registrations) {
+    public RegistrationController(RepeatedRegistrations registrations, HashingAdmission hashing) {
         this.registrations = registrations;
+        this.hashing = hashing;
     }
 
     @Schema(name = "PersonRegistered")
@@ -42,7 +45,7 @@ public class RegistrationController {
             @Parameter(description = "Chosen by the client, 1-255 printable ASCII characters; a retry sends it again")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody PersonRegistration.Application application) {
-        RepeatedRegistrations.Registered outcome = registrations.register(application, idempotencyKey);
+        RepeatedRegistrations.Registered outcome = hashing.admitted(() -> registrations.register(application, idempotencyKey));
         PersonId personId = outcome.personId();
         // A repeat answers like the first request; the header only tells the client it was a repeat.
         return ResponseEntity.created(URI.create("/api/persons/" + personId.value() + "/account"))

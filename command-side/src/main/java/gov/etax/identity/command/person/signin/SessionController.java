@@ -1,5 +1,6 @@
 package gov.etax.identity.command.person.signin;
 
+import gov.etax.identity.command.infrastructure.config.HashingAdmission;
 import gov.etax.identity.command.infrastructure.ratelimit.FailedAttemptsPerAddress;
 import gov.etax.identity.command.infrastructure.security.CurrentPerson;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +22,11 @@ public class SessionController {
     private final PasswordSignIn signIn;
     private final SessionSwitch sessionSwitch;
     private final FailedAttemptsPerAddress failedAttempts;
+    private final HashingAdmission hashing;
 
-    public SessionController(PasswordSignIn signIn, SessionSwitch sessionSwitch, FailedAttemptsPerAddress failedAttempts) {
+    public SessionController(PasswordSignIn signIn, SessionSwitch sessionSwitch, FailedAttemptsPerAddress failedAttempts,
+                             HashingAdmission hashing) {
+        this.hashing = hashing;
         this.sessionSwitch = sessionSwitch;
         this.signIn = signIn;
         this.failedAttempts = failedAttempts;
@@ -32,7 +36,8 @@ public class SessionController {
     @PostMapping("/api/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     public SessionGranted logIn(@RequestBody LoginRequest request, HttpServletRequest http) {
-        return failedAttempts.guard(http, () -> signIn.logIn(request));
+        // A password is hashed, even for an unknown account; a login by SMS code alone hashes nothing.
+        return hashing.admittedIf(request.password() != null, () -> failedAttempts.guard(http, () -> signIn.logIn(request)));
     }
 
     /** What the session acts as after the switch. */
