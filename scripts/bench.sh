@@ -11,7 +11,8 @@
 # replay (scripts/bench-replay.sh; BENCH_REPLAY_EVENTS, 1,000,000), BENCH_AUDIT=0 the audit
 # requests at scale (scripts/bench-audit.sh; BENCH_AUDIT_SIZES, 1000000, or BENCH_AUDIT_5M=1 for 1M and 5M),
 # BENCH_SIGNIN_DURATION (BENCH_DURATION; 0 skips the sign-ins), BENCH_CPU_REQUESTS / BENCH_CPU_WARMUP (100 / 300
-# requests of each kind measured one at a time for the CPU per request, after that many as warm-up), BENCH_SIGNIN_ACCOUNTS (64 accounts the
+# requests of each kind measured one at a time for the CPU per request, after that many as warm-up), BENCH_STEADY_WARMUP
+# (60 s of registrations and 60 s of sign-ins at 16 clients before the measured runs; 0 skips it), BENCH_SIGNIN_ACCOUNTS (64 accounts the
 # sign-in clients share), BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
 # COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report),
 # BENCH_DB/BENCH_BASELINE_DB (etax_bench/etax_bench_pgbench: dropped and created afresh).
@@ -164,6 +165,21 @@ log "CPU per request (one at a time, ${BENCH_CPU_REQUESTS:-100} of each after ${
    || log "CPU per request failed; see $REPORT/cpu-per-request.txt"
 cpu_figure() { grep -o "$1=[0-9.-]*" "$REPORT/cpu-per-request.txt" | cut -d= -f2 || true; }
 CORES=$(nproc)
+
+# --- steady state: both kinds of request under concurrent load, not measured ------------------
+# A JVM compiles for minutes after its start; the runs below measure the service as it runs for
+# days, not its first minutes (docs/performance.md, "Where the time goes").
+STEADY=${BENCH_STEADY_WARMUP:-60}
+if [ "$STEADY" -gt 0 ]; then
+  log "steady-state warm-up: ${STEADY}s of registrations, then ${STEADY}s of sign-ins, 16 clients, not measured"
+  (cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
+     USERS=16 LAG_PROBES=1 WARMUP=0 DURATION=$STEADY SEED=30000000 BENCH_OUT="$REPORT/steady-registrations.properties" \
+     $MVN -q gatling:test -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-steady-registrations.log" 2>&1 || true
+  (cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" USERS=16 WARMUP=0 DURATION=$STEADY \
+     ACCOUNTS=$SIGNIN_ACCOUNTS SEED=31000000 BENCH_OUT="$REPORT/steady-signins.properties" \
+     $MVN -q gatling:test -Dbench.simulation=gov.etax.identity.bench.SignInSimulation \
+     -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-steady-signins.log" 2>&1 || true
+fi
 
 # --- Gatling, one run per client count -------------------------------------------------------
 seed=0
