@@ -188,7 +188,7 @@ for c in $CLIENTS; do
   ( sleep $((WARMUP + DURATION / 2)); note_other_load ) &
   log "Gatling: $c concurrent clients (+$LAG_PROBES lag probes), ${WARMUP}s warm-up + ${DURATION}s measured"
   (cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
-     COMMAND_PID=$COMMAND_PID QUERY_PID=$QUERY_PID USERS=$c LAG_PROBES=$LAG_PROBES WARMUP=$WARMUP DURATION=$DURATION SEED=$seed \
+     COMMAND_PID=$COMMAND_PID QUERY_PID=$QUERY_PID DB_NAME=$DB USERS=$c LAG_PROBES=$LAG_PROBES WARMUP=$WARMUP DURATION=$DURATION SEED=$seed \
      BENCH_OUT="$REPORT/c$c.properties" \
      $MVN -q gatling:test -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-c$c.log" 2>&1 || log "Gatling run at $c clients failed; see $REPORT/gatling-c$c.log"
   seed=$((seed + 1000000))
@@ -210,7 +210,7 @@ fi
 # --- Gatling, sign-ins: one run per client count, then half the peak rate (open model) ---------
 signin_run() {
   local name=$1; shift
-  (cd bench && env COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" COMMAND_PID=$COMMAND_PID QUERY_PID=$QUERY_PID WARMUP=$WARMUP DURATION=$SIGNIN_DURATION \
+  (cd bench && env COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" COMMAND_PID=$COMMAND_PID QUERY_PID=$QUERY_PID DB_NAME=$DB WARMUP=$WARMUP DURATION=$SIGNIN_DURATION \
      ACCOUNTS=$SIGNIN_ACCOUNTS SEED=$seed BENCH_OUT="$REPORT/$name.properties" "$@" \
      $MVN -q gatling:test -Dbench.simulation=gov.etax.identity.bench.SignInSimulation \
      -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-$name.log" 2>&1 || log "Gatling $name failed; see $REPORT/gatling-$name.log"

@@ -43,7 +43,7 @@ public final class CpuPerRequest {
     }
 
     private static long databaseTicks() throws IOException {
-        return ProcCpu.postgresTicks(" " + DB_NAME + " ");
+        return ProcCpu.postgresTicks(DB_NAME, true);
     }
 
     private static Map<String, Long> threadTicks(String pid) throws IOException {

@@ -23,6 +23,8 @@ final class LoadCpu {
     private static final String COMMAND_URL = env("COMMAND_URL", "http://127.0.0.1:8080");
     private static final String COMMAND_PID = env("COMMAND_PID", "");
     private static final String QUERY_PID = env("QUERY_PID", "");
+    /** The bench's database: its backends and the server's background processes count as PostgreSQL. */
+    private static final String DB_NAME = env("DB_NAME", "");
     private static final String SELF = String.valueOf(ProcessHandle.current().pid());
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -58,7 +60,7 @@ final class LoadCpu {
             if (!QUERY_PID.isBlank()) {
                 millis.put("query", millis(ProcCpu.processTicks(QUERY_PID)));
             }
-            millis.put("postgres", millis(ProcCpu.postgresTicks("")));
+            millis.put("postgres", millis(ProcCpu.postgresTicks(DB_NAME, false)));
             millis.put("load_generator", millis(ProcCpu.processTicks(SELF)));
             double hashing = Bench.hashCpuMillis(COMMAND_URL);
             if (hashing >= 0) {

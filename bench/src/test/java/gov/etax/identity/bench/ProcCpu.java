@@ -48,11 +48,13 @@ final class ProcCpu {
     }
 
     /**
-     * Ticks of the PostgreSQL processes whose titles contain {@code filter} (a database's backends read
-     * "postgres: … user database address activity"; an empty filter takes every PostgreSQL process,
-     * its writers included). A process that ended meanwhile is lost.
+     * Ticks of the PostgreSQL processes that serve {@code database}: its backends (titled
+     * "postgres: … user database address activity") and, unless {@code backendsOnly}, the server's
+     * own background processes (WAL writer, checkpointer…, titled without a client address), which
+     * work for every database; another database's backends are left out. A process that ended
+     * meanwhile is lost.
      */
-    static long postgresTicks(String filter) throws IOException {
+    static long postgresTicks(String database, boolean backendsOnly) throws IOException {
         long sum = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
@@ -61,8 +63,11 @@ final class ProcCpu {
                 }
                 try {
                     String title = new String(Files.readAllBytes(process.resolve("cmdline"))).replace('\0', ' ');
-                    boolean postgres = title.startsWith("postgres: ") || title.contains("/postgres ");
-                    if (postgres && (filter.isEmpty() || title.contains(filter))) {
+                    if (!title.startsWith("postgres: ") && !title.contains("/postgres ")) {
+                        continue;
+                    }
+                    boolean backend = title.contains("(") && title.contains(")");
+                    if (backend ? title.contains(" " + database + " ") : !backendsOnly) {
                         sum += ticks(Files.readString(process.resolve("stat")));
                     }
                 } catch (IOException ended) {
