@@ -51,7 +51,7 @@ public class SnapshotConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return aggregatesReadByCount(JdbcEventStorageEngine.builder())
                 .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -60,10 +60,14 @@ public class SnapshotConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
-                .batchSize(AGGREGATE_BATCH)
-                .readEventDataForAggregate(SnapshotConfiguration::readAggregateEvents)
-                .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
                 .build();
+    }
+
+    /** An aggregate's events in batches limited by count; a shorter batch is the last. */
+    static JdbcEventStorageEngine.Builder aggregatesReadByCount(JdbcEventStorageEngine.Builder builder) {
+        builder.batchSize(AGGREGATE_BATCH)
+                .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH);
+        return builder.readEventDataForAggregate(SnapshotConfiguration::readAggregateEvents);
     }
 
     /**
