@@ -62,7 +62,8 @@ public class RateLimits {
      * are still counted, so concurrent ones may pass the bound by their number, once.
      */
     public <T> T countingRefusals(String bucket, String subject, Limit limit, RateLimitReason reason, Supplier<T> attempt) {
-        Window window = transactions.execute(status -> current(bucket, subject, limit));
+        // One read, no transaction of its own: nothing is counted here, and a count racing it is allowed for below.
+        Window window = current(bucket, subject, limit);
         if (window.hits() >= limit.max()) {
             throw reason.refusal().with("retryAt", window.start().plus(limit.window()));
         }

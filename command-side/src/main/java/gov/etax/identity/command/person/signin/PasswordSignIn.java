@@ -44,12 +44,13 @@ public class PasswordSignIn {
     private final EnterpriseRoles roles;
     private final Clock clock;
     private final PasswordUpgrade passwordUpgrade;
+    private final AccountLocks locks;
     private volatile String dummyHash;
 
     public PasswordSignIn(PersonDirectory directory, CredentialStore credentials, PasswordEncoder passwordEncoder,
                           SecondFactors secondFactors, CommandGateway commandGateway, SessionStore sessions,
                           SessionTokenIssuer tokenIssuer, EnterpriseRoles roles, Clock clock,
-                          PasswordUpgrade passwordUpgrade) {
+                          PasswordUpgrade passwordUpgrade, AccountLocks locks) {
         this.directory = directory;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -60,6 +61,7 @@ public class PasswordSignIn {
         this.roles = roles;
         this.clock = clock;
         this.passwordUpgrade = passwordUpgrade;
+        this.locks = locks;
     }
 
     public SessionGranted logIn(LoginRequest request) {
@@ -73,7 +75,11 @@ public class PasswordSignIn {
         }
         PersonId person = owner.get();
         AuthenticationMethod method = request.method();
-        commandGateway.sendAndWait(new CheckAccountLock(person, entry, method));
+        if (locks.onRecord(person)) {
+            // Only a lock on record needs the person before the hash: refused while it holds, its
+            // end recorded once midnight has passed. Without one, RecordLoginAttempt still decides.
+            commandGateway.sendAndWait(new CheckAccountLock(person, entry, method));
+        }
 
         Optional<StoredCredential> credential = credentials.find(person);
         LoginFailure failure = passwordMatches(request.password(), credential) ? null : LoginFailure.WRONG_PASSWORD;

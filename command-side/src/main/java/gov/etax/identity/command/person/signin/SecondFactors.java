@@ -40,8 +40,10 @@ public class SecondFactors {
     Checked check(PersonId person, Account account, AuthenticationMethod method, LoginRequest request) {
         if (method == AuthenticationMethod.PASSWORD_FACE) {
             FaceScanResult scan = faceVerification.redeem(request.faceVerificationToken());
+            // The document the account was named by is the person's already: no second look-up.
             boolean thisPersonsFace = scan.outcome() == FaceVerification.Outcome.PASSED
-                    && directory.withDocument(scan.document()).filter(person::equals).isPresent();
+                    && (account.document() != null && account.document().equals(scan.document())
+                        || directory.withDocument(scan.document()).filter(person::equals).isPresent());
             return thisPersonsFace ? new Checked(null, scan.verificationId())
                     : new Checked(LoginFailure.FACE_NOT_VERIFIED, null);
         }

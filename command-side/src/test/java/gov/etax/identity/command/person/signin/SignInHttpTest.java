@@ -154,6 +154,28 @@ class SignInHttpTest extends CommandSideHttpTest {
     }
 
     @Test
+    @DisplayName("PWD-5: a lock the look-up does not hold (an older node wrote it) is refused and recorded by the person all the same")
+    void lockMissingFromTheLookUp() throws SQLException {
+        Person person = registered();
+        Map<String, Object> wrong = byDocument(person.document(), "Wrong#2024");
+        wrong.put("smsCode", "000000");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(http.post("/api/sessions", wrong).status()).isEqualTo(401);
+        }
+        assertProblem(http.post("/api/sessions", wrong), 403, "ACCOUNT_LOCKED", "PWD-5", null);
+        try (Connection connection = database.connect();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM account_lock WHERE person_id = ?")) {
+            delete.setString(1, person.personId());
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+
+        Map<String, Object> right = byDocument(person.document(), PASSWORD);
+        right.put("faceVerificationToken", faceToken(http, "RESIDENT_IDENTITY_CARD", person.document(), "PASSED"));
+        assertProblem(http.post("/api/sessions", right), 403, "ACCOUNT_LOCKED", "PWD-5", null);
+        assertThat(eventTypes(person.personId())).endsWith("LoginFailed", "AccountLocked", "LoginFailed");
+    }
+
+    @Test
     @DisplayName("Logout ends the session: the same token is refused afterwards (401)")
     void logout() {
         Person person = registered();
