@@ -28,20 +28,24 @@ class AuditIndexWrites {
         this.tables = tables;
     }
 
-    /** What the aggregates learned in earlier batches. */
+    /**
+     * What the aggregates learned in earlier batches; only those that learn anything are asked for
+     * ({@link AuditSubjects#learnsSubjects}), so a batch of persons' events (registrations, sign-ins) reads nothing.
+     */
     Map<String, Set<AuditSubjects.Subject>> learned(Collection<String> aggregates) {
         Map<String, Set<AuditSubjects.Subject>> learned = new HashMap<>();
         for (String aggregate : aggregates) {
             learned.put(aggregate, new LinkedHashSet<>());
         }
-        if (aggregates.isEmpty()) {
+        List<String> learning = aggregates.stream().filter(AuditSubjects::learnsSubjects).toList();
+        if (learning.isEmpty()) {
             return learned;
         }
         jdbc.query("SELECT aggregate_id, subject_kind, subject FROM audit_learned_subject WHERE aggregate_id IN ("
-                        + placeholders(aggregates.size()) + ")",
+                        + placeholders(learning.size()) + ")",
                 rs -> {
                     learned.get(rs.getString(1)).add(new AuditSubjects.Subject(rs.getString(2), rs.getString(3)));
-                }, aggregates.toArray());
+                }, learning.toArray());
         return learned;
     }
 

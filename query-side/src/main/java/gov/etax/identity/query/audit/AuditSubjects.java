@@ -55,7 +55,7 @@ final class AuditSubjects {
             } else if (isUscc(token)) {
                 Subject uscc = new Subject(USCC, token);
                 subjects.add(uscc);
-                if (!aggregate.startsWith("person-")) {
+                if (learnsSubjects(aggregate)) {
                     learned.add(uscc);
                 }
             } else if (isAuthorizationId(token) && aggregate.startsWith("enterprise-")) {
@@ -71,6 +71,14 @@ final class AuditSubjects {
             }
         }
         return subjects;
+    }
+
+    /**
+     * Whether the aggregate's events can teach it subjects for its later events ({@link #of}): a person's
+     * never do, so nothing is ever stored for a person's aggregate, nor need be read.
+     */
+    static boolean learnsSubjects(String aggregateId) {
+        return !aggregateId.startsWith("person-");
     }
 
     /** Every string value and field name of a JSON text; none if it is not JSON. */
@@ -100,7 +108,19 @@ final class AuditSubjects {
     }
 
     static boolean isUscc(String value) {
-        return value.length() == 18 && valid(() -> new Uscc(value).value().equals(value));
+        // Only digits and capitals can be a code: other strings of 18 characters (most of them) are told
+        // apart without the refusal the constructor throws.
+        return value.length() == 18 && digitsAndCapitals(value) && valid(() -> new Uscc(value).value().equals(value));
+    }
+
+    private static boolean digitsAndCapitals(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'A' || c > 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean valid(java.util.function.BooleanSupplier check) {

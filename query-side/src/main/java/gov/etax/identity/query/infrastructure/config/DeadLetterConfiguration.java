@@ -3,6 +3,7 @@ package gov.etax.identity.query.infrastructure.config;
 import gov.etax.identity.query.infrastructure.persistence.BatchedWrites;
 import gov.etax.identity.query.infrastructure.persistence.ProjectionSavepoints;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +15,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
@@ -46,11 +46,14 @@ public class DeadLetterConfiguration {
     @Bean
     public ConfigurerModule deadLetterQueues(ListableBeanFactory beans, BatchedWrites writes,
                                              ConnectionProvider connectionProvider,
-                                             TransactionManager transactionManager,
                                              EntityManagerFactory entityManagerFactory, DataSource dataSource,
-                                             PlatformTransactionManager platformTransactionManager) {
+                                             PlatformTransactionManager platformTransactionManager,
+                                             @Value("${etax.projections.transaction-timeout:60s}") Duration batchTimeout) {
         ProjectionSavepoints savepoints = new ProjectionSavepoints(dataSource, entityManagerFactory, writes);
-        TransactionManager retries = retryTransactions(entityManagerFactory, dataSource, platformTransactionManager);
+        // One kind of transaction for everything a processor does, so that each joins the other's: JPA's
+        // cannot join a JDBC transaction, nor JDBC's a JPA one (ProjectionTransactions).
+        TransactionManager batches = ProjectionTransactions.jdbc(dataSource, batchTimeout, true);
+        TransactionManager retries = retryTransactions(dataSource, platformTransactionManager);
         List<String> groups = processingGroups(beans);
         return configurer -> configurer.eventProcessing(processing -> {
             processing.registerDefaultDeadLetterPolicy(configuration -> new ParkingPolicy());
@@ -58,11 +61,12 @@ public class DeadLetterConfiguration {
             // Per group, not as a provider: Axon's Spring Boot module registers its own provider (for
             // the dlq.enabled properties), which would replace this one.
             for (String group : groups) {
+                processing.registerTransactionManager(group, configuration -> batches);
                 processing.registerDeadLetterQueue(group, configuration ->
                         JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                 .processingGroup(group)
                                 .connectionProvider(connectionProvider)
-                                .transactionManager(transactionManager)
+                                .transactionManager(batches)
                                 .schema(DeadLetterSchema.defaultSchema())
                                 .genericSerializer(configuration.serializer())
                                 .eventSerializer(configuration.eventSerializer())
@@ -78,16 +82,10 @@ public class DeadLetterConfiguration {
         });
     }
 
-    private static TransactionManager retryTransactions(EntityManagerFactory entityManagerFactory, DataSource dataSource,
-                                                        PlatformTransactionManager main) {
-        JpaTransactionManager retries = new JpaTransactionManager(entityManagerFactory);
-        retries.setDataSource(dataSource);
-        retries.afterPropertiesSet();
-        retries.setGlobalRollbackOnParticipationFailure(false);
-        if (main instanceof AbstractPlatformTransactionManager configured) {
-            retries.setDefaultTimeout(configured.getDefaultTimeout());
-        }
-        return new SpringTransactionManager(retries);
+    /** A web request's timeout: retries are asked for over HTTP. */
+    private static TransactionManager retryTransactions(DataSource dataSource, PlatformTransactionManager main) {
+        int timeout = main instanceof AbstractPlatformTransactionManager configured ? configured.getDefaultTimeout() : -1;
+        return ProjectionTransactions.jdbc(dataSource, timeout > 0 ? Duration.ofSeconds(timeout) : Duration.ZERO, false);
     }
 
     /** The names of the processing groups of this application's event handlers. */

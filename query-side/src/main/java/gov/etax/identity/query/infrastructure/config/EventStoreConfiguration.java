@@ -2,7 +2,6 @@ package gov.etax.identity.query.infrastructure.config;
 
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -27,7 +26,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * after its registration (docs/performance.md). On PostgreSQL the command side's trigger NOTIFYs
  * every commit and this node reads at once; on H2 a short poll keeps the read models close behind.
  * Defining the event store means defining its engine too: Axon's auto-configuration backs off
- * from both once either exists. This is the same JDBC engine it would build, read-only here.
+ * from both once either exists. This is the same JDBC engine it would build, read-only here and
+ * reading without transactions ({@link EventTableReader}).
  *
  * <p>{@code etax.event-store.batch-size}: events per read of a processor's stream (Axon's default
  * 100); a replay reads the whole table through it once per projection (docs/performance.md, "Replay
@@ -45,12 +45,11 @@ public class EventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
                                                  @Value("${etax.event-store.batch-size:100}") int batchSize,
                                                  @Value("${etax.event-store.gap-timeout:PT60S}") Duration gapTimeout,
                                                  @Value("${etax.event-store.schema-wait:2m}") Duration schemaWait) {
         EventTable.awaitCreated(connectionProvider, schemaWait);
-        return JdbcEventStorageEngine.builder()
+        return EventTableReader.of(JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .snapshotSerializer(defaultSerializer)
@@ -58,9 +57,7 @@ public class EventStoreConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .build();
+                .schema(new EventSchema()));
     }
 
     /**
