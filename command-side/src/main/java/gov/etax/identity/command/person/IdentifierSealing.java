@@ -31,6 +31,11 @@ public class IdentifierSealing {
         return new Sealed(vault.sealerFor(person));
     }
 
+    /** For a person id just generated, which has no key yet: the key is made without looking first. */
+    public Sealed forNewPerson(PersonId person) {
+        return new Sealed(vault.sealerForNew(person.value()));
+    }
+
     public String hashOf(DocumentNumber document) {
         return lookupHash.of(document);
     }

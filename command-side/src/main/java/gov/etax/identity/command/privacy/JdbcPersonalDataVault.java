@@ -38,6 +38,18 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
     }
 
     @Override
+    public Sealer sealerForNew(String subject) {
+        SecretKey dataKey = AesGcm.newKey();
+        // ON CONFLICT DO NOTHING without a target: both PostgreSQL and H2 parse it (docs/adr/0003).
+        int inserted = jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_key, created_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", subject, AesGcm.wrap(masterKey, dataKey, subject), Timestamp.from(clock.instant()));
+        if (inserted == 0) {
+            return sealerFor(subject);
+        }
+        return plaintext -> AesGcm.seal(dataKey, plaintext, subject);
+    }
+
+    @Override
     public Optional<Opener> openerFor(String subject) {
         SecretKey key = existingKey(subject);
         return key == null ? Optional.empty()

@@ -18,6 +18,14 @@ public interface PersonalDataVault {
      */
     Sealer sealerFor(String subjectId);
 
+    /**
+     * Like {@link #sealerFor(String)} for a subject expected to have no key yet (an id just
+     * generated): the key is inserted without a look-up first, and read only if one already exists.
+     */
+    default Sealer sealerForNew(String subjectId) {
+        return sealerFor(subjectId);
+    }
+
     /** Opens what was sealed for the subject; empty once the subject's key was deleted (forgotten). */
     Optional<Opener> openerFor(String subjectId);
 

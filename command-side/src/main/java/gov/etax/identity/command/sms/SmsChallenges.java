@@ -1,5 +1,6 @@
 package gov.etax.identity.command.sms;
 
+import gov.etax.identity.command.infrastructure.persistence.DatabaseEngine;
 import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.verification.SmsGateway;
 import gov.etax.identity.kernel.person.MobilePhone;
@@ -26,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A send decides and records under its phone's window lock in one short transaction, and
  * calls the gateway only after the commit, so a slow operator never holds the lock. If the
  * gateway then fails, a second transaction takes back what the send recorded, so an undelivered
- * code costs the phone no send.
+ * code costs the phone no send. On PostgreSQL that transaction is one statement, autocommitted: an
+ * upsert of the window that counts under the row's lock or refuses a full window, and the code's
+ * upsert, made only when the send was counted.
  */
 @Service
 public class SmsChallenges {
@@ -34,20 +37,44 @@ public class SmsChallenges {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     static final int MAX_WRONG_TRIES = 5;
 
+    /**
+     * Counts the send in the phone's window (a fresh one when none is open or the stored one ended at
+     * or before now) unless that window is full, and only then stores the code, replacing any earlier
+     * one for the purpose. No row comes back from a full window.
+     */
+    private static final String SEND_UPSERT = "WITH counted AS ("
+            + "INSERT INTO sms_send_window AS w (phone_hash, window_start, sends) VALUES (?, ?, 1) "
+            + "ON CONFLICT (phone_hash) DO UPDATE SET "
+            + "window_start = CASE WHEN w.sends = 0 OR w.window_start <= ? THEN EXCLUDED.window_start ELSE w.window_start END, "
+            + "sends = CASE WHEN w.sends = 0 OR w.window_start <= ? THEN 1 ELSE w.sends + 1 END "
+            + "WHERE w.sends = 0 OR w.window_start <= ? OR w.sends < ? RETURNING w.window_start, w.sends), "
+            + "code AS (INSERT INTO sms_challenge (phone_hash, purpose, code_hash, sent_at, expires_at, wrong_tries) "
+            + "SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE), "
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE), 0 FROM counted "
+            + "ON CONFLICT (phone_hash, purpose) DO UPDATE SET code_hash = EXCLUDED.code_hash, sent_at = EXCLUDED.sent_at, "
+            + "expires_at = EXCLUDED.expires_at, wrong_tries = 0) "
+            + "SELECT window_start, sends FROM counted";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate outsideTransactions;
+    private final boolean upsert;
     private final LookupHash lookupHash;
     private final SmsGateway smsGateway;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public SmsChallenges(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LookupHash lookupHash,
-                         SmsGateway smsGateway, Clock clock) {
+                         SmsGateway smsGateway, Clock clock, DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         // Never joins a caller's transaction: a wrong try must stay counted when a login that
         // called verify rolls back, and a send must be committed before the gateway is called.
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // The one-statement send commits on its own, on an autocommitted connection.
+        this.outsideTransactions = new TransactionTemplate(transactionManager);
+        this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.upsert = engine.postgres();
         this.lookupHash = lookupHash;
         this.smsGateway = smsGateway;
         this.clock = clock;
@@ -56,7 +83,11 @@ public class SmsChallenges {
     /** Sends a new code for the purpose, replacing any earlier one; refused by REG-7 with {@code retryAt}. */
     public SentChallenge send(MobilePhone phone, SmsPurpose purpose) {
         String code = "%06d".formatted(random.nextInt(1_000_000));
-        Recorded recorded = transactions.execute(status -> record(lookupHash.of(phone), purpose, codeHash(phone, purpose, code)));
+        String phoneHash = lookupHash.of(phone);
+        String codeHash = codeHash(phone, purpose, code);
+        Recorded recorded = upsert
+                ? outsideTransactions.execute(status -> recordInOneStatement(phoneHash, purpose, codeHash))
+                : transactions.execute(status -> record(phoneHash, purpose, codeHash));
         try {
             smsGateway.send(phone, "您的验证码为" + code + "，用于" + purpose.wordingZh() + "，5分钟内有效，请勿告知他人。");
         } catch (RuntimeException undelivered) {
@@ -100,6 +131,27 @@ public class SmsChallenges {
         });
     }
 
+    /** PostgreSQL: {@link #record}'s decision and writes in one statement, under the window row's lock. */
+    private Recorded recordInOneStatement(String phoneHash, SmsPurpose purpose, String codeHash) {
+        while (true) {
+            Instant now = now();
+            Timestamp ended = Timestamp.from(now.minus(SmsSendWindow.LENGTH));
+            Instant expiresAt = now.plus(CODE_LIFETIME);
+            List<SmsSendWindow> counted = jdbc.query(SEND_UPSERT,
+                    (rs, row) -> new SmsSendWindow(rs.getTimestamp(1).toInstant(), rs.getInt(2)),
+                    phoneHash, Timestamp.from(now), ended, ended, ended, SmsSendWindow.MAX_SENDS,
+                    phoneHash, purpose.name(), codeHash, Timestamp.from(now), Timestamp.from(expiresAt));
+            if (!counted.isEmpty()) {
+                return new Recorded(phoneHash, purpose, codeHash, counted.get(0), expiresAt);
+            }
+            // A full window: its refusal carries the moment sending resumes. Should the window have
+            // ended since, the send is counted afresh.
+            jdbc.queryForObject("SELECT window_start, sends FROM sms_send_window WHERE phone_hash = ?",
+                    (rs, row) -> new SmsSendWindow(rs.getTimestamp(1).toInstant(), rs.getInt(2)), phoneHash).admit(now());
+        }
+    }
+
+    /** H2: the window row created on first use and locked, then read, decided and written back. */
     private Recorded record(String phoneHash, SmsPurpose purpose, String codeHash) {
         // The first send to a phone creates its row; a concurrent first send on another node waits
         // for that insert to commit and then inserts nothing. Both then queue on the row lock.

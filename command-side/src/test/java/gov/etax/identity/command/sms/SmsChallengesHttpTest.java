@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.etax.identity.command.infrastructure.persistence.DatabaseEngine;
 import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.CommandSideNode;
@@ -352,7 +353,7 @@ class SmsChallengesHttpTest extends CommandSideHttpTest {
         SmsChallenges unreachable = new SmsChallenges(node.bean(JdbcTemplate.class), node.bean(PlatformTransactionManager.class),
                 node.bean(LookupHash.class), (to, text) -> {
                     throw new IllegalStateException("operator unreachable");
-                }, clock);
+                }, clock, node.bean(DatabaseEngine.class));
         clock.set(sent);
         assertThatThrownBy(() -> unreachable.send(new MobilePhone(phone), SmsPurpose.PHONE_BINDING))
                 .hasMessage("operator unreachable");

@@ -1,5 +1,6 @@
 package gov.etax.identity.command.infrastructure.ratelimit;
 
+import gov.etax.identity.command.infrastructure.persistence.DatabaseEngine;
 import gov.etax.identity.command.privacy.LookupHash;
 import gov.etax.identity.command.infrastructure.ratelimit.RateLimitProperties.Limit;
 import gov.etax.identity.kernel.refusal.Kind;
@@ -21,6 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Counters per client in PostgreSQL, so that a limit holds however many command nodes share the
  * load: a fixed window per bucket and subject, anchored at its first count, like REG-7's window
  * per phone. Subjects (addresses, sessions) are stored as keyed hashes only.
+ *
+ * <p>On PostgreSQL a count is one autocommitted upsert that decides under the row's lock (its
+ * {@code WHERE} refuses a full window); H2 locks the row, reads and writes it back in a transaction
+ * of its own. Either way the count commits on its own, whatever the caller's transaction does.
  */
 @Component
 public class RateLimits {
@@ -28,22 +33,46 @@ public class RateLimits {
     private static final Set<Kind> COUNTED = EnumSet.of(Kind.UNAUTHENTICATED, Kind.FORBIDDEN, Kind.NOT_FOUND,
             Kind.UNPROCESSABLE);
 
+    /**
+     * Opens a fresh window when none is open or the stored one has ended (start at or before
+     * now - length), else counts one more hit unless the window is full; returns nothing then.
+     */
+    private static final String COUNT_UPSERT = "INSERT INTO rate_limit_window AS w (bucket, subject_hash, window_start, hits) "
+            + "VALUES (?, ?, ?, 1) ON CONFLICT (bucket, subject_hash) DO UPDATE SET "
+            + "window_start = CASE WHEN w.hits = 0 OR w.window_start <= ? THEN EXCLUDED.window_start ELSE w.window_start END, "
+            + "hits = CASE WHEN w.hits = 0 OR w.window_start <= ? THEN 1 ELSE w.hits + 1 END "
+            + "WHERE w.hits = 0 OR w.window_start <= ? OR w.hits < ? RETURNING w.hits";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate outsideTransactions;
     private final LookupHash lookupHash;
     private final Clock clock;
+    private final boolean upsert;
 
-    public RateLimits(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LookupHash lookupHash, Clock clock) {
+    public RateLimits(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LookupHash lookupHash, Clock clock,
+                      DatabaseEngine engine) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         // A count must stay counted when the request it belongs to is refused and rolls back.
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // The single upsert runs on an autocommitted connection, outside any caller's transaction.
+        this.outsideTransactions = new TransactionTemplate(transactionManager);
+        this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.lookupHash = lookupHash;
         this.clock = clock;
+        this.upsert = engine.postgres();
     }
 
     /** Counts one request, or refuses it with {@code retryAt} when the window is full (and counts nothing). */
     public void admit(String bucket, String subject, Limit limit, RateLimitReason reason) {
+        if (upsert) {
+            if (limit.max() <= 0 || !counted(bucket, subject, limit, limit.max())) {
+                // The full window, read again: a refusal is rare and says when counting resumes.
+                throw reason.refusal().with("retryAt", current(bucket, subject, limit).start().plus(limit.window()));
+            }
+            return;
+        }
         transactions.executeWithoutResult(status -> {
             Window window = locked(bucket, subject);
             Instant now = now();
@@ -70,7 +99,9 @@ public class RateLimits {
         try {
             return attempt.get();
         } catch (RuntimeException failure) {
-            if (countable(failure)) {
+            if (countable(failure) && upsert) {
+                counted(bucket, subject, limit, Integer.MAX_VALUE);
+            } else if (countable(failure)) {
                 transactions.executeWithoutResult(status -> {
                     Window counted = locked(bucket, subject).at(now(), limit);
                     store(bucket, subject, new Window(counted.start(), counted.hits() + 1));
@@ -100,7 +131,16 @@ public class RateLimits {
                 .stream().findFirst().orElse(Window.NONE).at(now(), limit);
     }
 
-    /** The subject's row, created on first use and locked, so concurrent counts on any node queue up. */
+    /** PostgreSQL: one hit counted, in a window of at most {@code max}; false when that window is full. */
+    private boolean counted(String bucket, String subject, Limit limit, int max) {
+        Instant now = now();
+        Timestamp ended = Timestamp.from(now.minus(limit.window()));
+        Boolean counted = outsideTransactions.execute(status -> !jdbc.queryForList(COUNT_UPSERT, Integer.class,
+                bucket, hash(bucket, subject), Timestamp.from(now), ended, ended, ended, max).isEmpty());
+        return Boolean.TRUE.equals(counted);
+    }
+
+    /** H2: the subject's row, created on first use and locked, so concurrent counts on any node queue up. */
     private Window locked(String bucket, String subject) {
         String subjectHash = hash(bucket, subject);
         jdbc.update("INSERT INTO rate_limit_window (bucket, subject_hash, window_start, hits) VALUES (?, ?, ?, 0) "

@@ -94,7 +94,7 @@ public class PersonRegistration {
             throw PersonReason.IDENTITY_CHECK_FAILED.refusal();
         }
 
-        IdentifierSealing.Sealed sealed = sealing.forPerson(personId);
+        IdentifierSealing.Sealed sealed = sealing.forNewPerson(personId);
         commandGateway.sendAndWait(new RegisterNaturalPerson(personId, document.type(), sealed.document(document),
                 sealed.name(name), sealed.phone(phone), sealed.username(username), hash,
                 faceVerificationId, hallCollection.isPresent() ? RealNameEvidence.HALL_COLLECTION : RealNameEvidence.FACE_SCAN,

@@ -12,8 +12,8 @@ import java.util.Optional;
 public interface RegistrationRequests {
 
     /**
-     * Claims {@code requestKey} for {@code personId} unless a live claim exists; expired claims are
-     * removed first.
+     * Claims {@code requestKey} for {@code personId} unless a live claim exists; an expired claim
+     * on the key does not count.
      *
      * @return empty when claimed, else the earlier claim
      */
