@@ -201,7 +201,7 @@ if awk -v r="$HALF_RATE" 'BEGIN { exit !(r > 0) }'; then
   note_other_load
   log "Gatling: open model at $HALF_RATE registrations/s (half the peak $PEAK_RPS/s), ${WARMUP}s warm-up + ${DURATION}s measured"
   (cd bench && COMMAND_URL="http://127.0.0.1:$COMMAND_PORT" QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
-     RATE=$HALF_RATE LAG_PROBES=$LAG_PROBES WARMUP=$WARMUP DURATION=$DURATION SEED=$seed \
+     COMMAND_PID=$COMMAND_PID QUERY_PID=$QUERY_PID DB_NAME=$DB RATE=$HALF_RATE LAG_PROBES=$LAG_PROBES WARMUP=$WARMUP DURATION=$DURATION SEED=$seed \
      BENCH_OUT="$REPORT/half.properties" \
      $MVN -q gatling:test -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-half.log" 2>&1 || log "Gatling run at half the peak rate failed; see $REPORT/gatling-half.log"
   seed=$((seed + 1000000))
@@ -352,6 +352,7 @@ SUMMARY=$REPORT/summary.md
     ceiling=$(awk -v ms="$ARGON2_CPU_MS" -v n="$CORES" 'BEGIN { printf "%.1f", n * 1000 / ms }')
     echo "| Argon2id hash ($ARGON2_PARAMS), one thread: native / Java, wall (CPU) | ${ARGON2_NATIVE_MS:-n/a} (${ARGON2_NATIVE_CPU_MS:-n/a}) / ${ARGON2_JAVA_MS:-n/a} (${ARGON2_JAVA_CPU_MS:-n/a}) ms | Java / native CPU = $(awk -v j="$ARGON2_JAVA_CPU_MS" -v n="$ARGON2_NATIVE_CPU_MS" 'BEGIN { if (n + 0 > 0) printf "%.1f×", j / n; else print "n/a" }') | the command side hashes with: $HASHING_IMPL | — | — |"
     echo "| hash-bound ceiling | $CORES cores × 1000 / $ARGON2_CPU_MS ms CPU = $ceiling hashes/s | — | — | — | — |"
+    echo "| hashes/s with every core hashing at once (one thread per core), CPU per hash | $(hash_figure argon2_all_cores_per_s)/s, $(hash_figure argon2_all_cores_cpu_ms) ms CPU | ceiling $ceiling/s | $(ratio "$(hash_figure argon2_all_cores_per_s)" "$ceiling") of the ceiling: what the hashes alone reach together | — | — |"
     for what in registration sign_in; do
       total=$(cpu_figure "cpu_ms_$what"); rest=$(cpu_figure "cpu_ms_${what}_without_scan"); label=${what/_/-}
       echo "| command-side CPU per $label (one at a time, face scan included / without it) | ${total:-n/a} / ${rest:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | the hash is $(ratio "$ARGON2_CPU_MS" "$rest") of it without the scan | — | — |"

@@ -7,7 +7,12 @@ import de.mkammerer.argon2.Argon2Version;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -18,6 +23,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * fallback). Every registration and every sign-in hashes once, so {@code cores / hash time} bounds
  * them. Prints {@code argon2_native_ms=}, {@code argon2_java_ms=} and {@code argon2_ms=} (the one
  * in use: native where it loads), each also as CPU time ({@code _cpu_ms}), for scripts/bench.sh.
+ * Then the implementation in use on every core at once, one thread per core, as the command side
+ * hashes under load ({@code argon2_all_cores_per_s=}, {@code argon2_all_cores_cpu_ms=}): a
+ * memory-hard hash slows down when its neighbours on the same chip compete for caches and memory
+ * (and, on a virtual machine, when two virtual cores are one physical core's two threads).
  */
 public final class HashCost {
 
@@ -44,6 +53,49 @@ public final class HashCost {
                 (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / rounds};
     }
 
+    /**
+     * Hashes per second and CPU milliseconds per hash with one thread per core hashing at once, after
+     * a warm-up: {rate, cpu}.
+     */
+    private static double[] onAllCores(Supplier<Object> hash) throws InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int rounds = 20;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        CyclicBarrier start = new CyclicBarrier(cores + 1);
+        AtomicLong cpuNanos = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < cores; t++) {
+            Thread worker = new Thread(() -> {
+                for (int i = 0; i < 5; i++) {
+                    hash.get();
+                }
+                await(start);
+                long cpu = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < rounds; i++) {
+                    hash.get();
+                }
+                cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        await(start);
+        long begin = System.nanoTime();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        return new double[] {cores * rounds / seconds, cpuNanos.get() / 1e6 / (cores * rounds)};
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void main(String[] args) {
         Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, ITERATIONS);
         double[] javaMs = millisPerHash(() -> java.encode(PASSWORD));
@@ -65,6 +117,23 @@ public final class HashCost {
             System.out.println(String.format(Locale.ROOT, "argon2_native_cpu_ms=%.1f", nativeMs[1]));
         }
         double[] inUse = nativeMs != null ? nativeMs : javaMs;
+        Supplier<Object> inUseHash;
+        try {
+            if (nativeMs != null) {
+                Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Types.ARGON2id);
+                byte[] salt = argon2.generateSalt(16);
+                byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
+                inUseHash = () -> argon2.rawHashAdvanced(ITERATIONS, MEMORY_KIB, 1, password, salt, null, null, 32,
+                        Argon2Version.V13);
+            } else {
+                inUseHash = () -> java.encode(PASSWORD);
+            }
+            double[] allCores = onAllCores(inUseHash);
+            System.out.println(String.format(Locale.ROOT, "argon2_all_cores_per_s=%.1f", allCores[0]));
+            System.out.println(String.format(Locale.ROOT, "argon2_all_cores_cpu_ms=%.1f", allCores[1]));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         System.out.println(String.format(Locale.ROOT, "argon2_ms=%.1f", inUse[0]));
         System.out.println(String.format(Locale.ROOT, "argon2_cpu_ms=%.1f", inUse[1]));
         System.out.println(String.format(Locale.ROOT, "argon2_per_core_per_s=%.1f", 1000 / inUse[1]));
