@@ -8,7 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
  * Axon's JDBC engine as the query side uses it: it only reads the event table, which the command side
- * writes, and it reads it for every commit there (docs/performance.md, "Where the time goes").
+ * writes, and it reads it for every commit there (docs/performance.md, "Projecting a sign-in and a registration").
  *
  * <ul>
  *   <li>No transaction around a read: each read is one statement (the batch, or the look past an empty

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * <p>The processors themselves (their batches, token claims and dead letters) run in plain JDBC transactions
  * ({@link #jdbc}): every handler writes through JDBC, and a JPA transaction opened and closed a Hibernate
  * session for every batch, which for events arriving one at a time is every event of every processor
- * (docs/performance.md, "Where the time goes"). The bean stays a JPA one: Axon gives it to its query bus,
+ * (docs/performance.md, "Projecting a sign-in and a registration"). The bean stays a JPA one: Axon gives it to its query bus,
  * whose handlers read through JPA, which cannot join a JDBC transaction.
  */
 @Configuration
