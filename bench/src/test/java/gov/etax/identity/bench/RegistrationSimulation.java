@@ -59,7 +59,9 @@ import java.util.stream.Stream;
  *       its face token, reading it from the dev outbox, and posting {@code POST /api/persons/registrations};
  *       a finished user is replaced at once ({@code constantConcurrentUsers}).</li>
  *   <li><b>lag probe</b>: {@code LAG_PROBES} users that register the same way and then poll the query
- *       side's {@code GET /api/persons/{id}/account} with an AUDITOR token until it answers 200.</li>
+ *       side's {@code GET /api/persons/{id}/account} with an AUDITOR token until it answers 200, then
+ *       pause {@code LAG_PROBE_PAUSE_MS} (1 s) before the next, so that they sample the lag under the
+ *       load without adding much of their own.</li>
  * </ul>
  * With {@code RATE} above 0 the load scenario is an open model instead: {@code RATE} new registrations
  * per second whatever the answers' speed (the target: "p99 under 50 ms at half the peak rate").
@@ -83,6 +85,7 @@ public class RegistrationSimulation extends Simulation {
     private static final long SEED = Long.parseLong(env("SEED", "0"));
     private static final long POLL_PAUSE_MS = Long.parseLong(env("POLL_PAUSE_MS", "5"));
     private static final long LAG_GIVE_UP_MS = 10_000;
+    private static final long LAG_PROBE_PAUSE_MS = Long.parseLong(env("LAG_PROBE_PAUSE_MS", "1000"));
     private static final Path OUT = Path.of(env("BENCH_OUT", "report/c" + USERS + ".properties"));
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -223,7 +226,10 @@ public class RegistrationSimulation extends Simulation {
                     LAG_TIMEOUTS.incrementAndGet();
                 }
                 return session;
-            });
+            })
+            // A probe samples the lag; it must not add load of its own: about one registration per
+            // probe per LAG_PROBE_PAUSE_MS, which the figures do not count.
+            .pause(Duration.ofMillis(LAG_PROBE_PAUSE_MS));
 
     {
         Duration total = Duration.ofSeconds(WARMUP + DURATION);
