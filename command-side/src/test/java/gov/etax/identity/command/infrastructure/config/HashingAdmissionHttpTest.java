@@ -9,10 +9,6 @@ import gov.etax.identity.command.support.CommandSideHttpTest;
 import gov.etax.identity.command.support.HttpJson;
 import gov.etax.identity.command.support.Registrations;
 import gov.etax.identity.command.support.SignIns;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -64,13 +60,13 @@ class HashingAdmissionHttpTest extends CommandSideHttpTest {
         CompletableFuture<HttpJson.Response> login = CompletableFuture.supplyAsync(
                 () -> http.post("/api/sessions", loginRequest));
         await().atMost(Duration.ofSeconds(10)).until(() -> admission.waiting() == 1);
-        long eventsBefore = events();
+        long eventsBefore = PasswordHashingHttpTest.events();
 
         HttpJson.Response refused = http.post("/api/persons/registrations", application);
         assertProblem(refused, 503, "HASHING_BUSY", null, "系统繁忙，请稍后再试");
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("3");
         assertThat(login).as("the admitted login still waits for the permit").isNotDone();
-        assertThat(events()).isEqualTo(eventsBefore);
+        assertThat(PasswordHashingHttpTest.events()).isEqualTo(eventsBefore);
 
         gated.closed.set(false);
         gated.open.release();
@@ -79,13 +75,5 @@ class HashingAdmissionHttpTest extends CommandSideHttpTest {
         assertThat(admission.waiting()).isZero();
         // Nothing of the refused registration was spent: the same face token and code register now.
         assertThat(http.post("/api/persons/registrations", application).status()).isEqualTo(201);
-    }
-
-    private static long events() throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
-            count.next();
-            return count.getLong(1);
-        }
     }
 }

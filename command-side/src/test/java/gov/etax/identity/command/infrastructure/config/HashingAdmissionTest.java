@@ -15,11 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 class HashingAdmissionTest {
 
@@ -29,24 +27,6 @@ class HashingAdmissionTest {
     @AfterEach
     void stop() {
         requests.shutdownNow();
-    }
-
-    /** A hash that waits until the test lets it finish. */
-    static final class GatedEncoder implements PasswordEncoder {
-        final Semaphore finish = new Semaphore(0);
-        final AtomicInteger started = new AtomicInteger();
-
-        @Override
-        public String encode(CharSequence rawPassword) {
-            started.incrementAndGet();
-            finish.acquireUninterruptibly();
-            return "hash:" + rawPassword;
-        }
-
-        @Override
-        public boolean matches(CharSequence rawPassword, String encodedPassword) {
-            return encode(rawPassword).equals(encodedPassword);
-        }
     }
 
     @Test
@@ -92,14 +72,14 @@ class HashingAdmissionTest {
     @DisplayName("a request stops counting once its hash holds a permit: the next one is admitted while the first still hashes")
     void countsOnlyWhatWaitsForAPermit() throws Exception {
         HashingAdmission admission = new HashingAdmission(1, Duration.ofMillis(100), Duration.ofSeconds(2), clock);
-        GatedEncoder gated = new GatedEncoder();
+        BoundedPasswordEncoderTest.GatedEncoder gated = new BoundedPasswordEncoderTest.GatedEncoder();
         BoundedPasswordEncoder encoder = new BoundedPasswordEncoder(gated, 1, Duration.ofMinutes(1), Duration.ofSeconds(2),
                 clock, nanos -> { }, admission);
         admission.hashed(Duration.ofMillis(60).toNanos());
         assertThat(admission.limit()).as("1 permit × 100 ms / 60 ms").isEqualTo(1);
 
         Future<String> hashing = requests.submit(() -> admission.admitted(() -> encoder.encode("second")));
-        await().atMost(Duration.ofSeconds(5)).until(() -> gated.started.get() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> gated.inside.get() == 1);
         Future<String> queued = requests.submit(() -> admission.admitted(() -> encoder.encode("third")));
         await().atMost(Duration.ofSeconds(5)).until(() -> admission.waiting() == 1);
         assertThatThrownBy(() -> admission.admitted(() -> encoder.encode("fourth")))

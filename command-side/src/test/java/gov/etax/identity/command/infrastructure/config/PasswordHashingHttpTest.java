@@ -106,7 +106,8 @@ class PasswordHashingHttpTest extends CommandSideHttpTest {
         assertThat(http.post("/api/sessions", login).status()).isEqualTo(201);
     }
 
-    private static long events() throws SQLException {
+    /** Events in the store: a refused request must have added none. */
+    static long events() throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet count = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
             count.next();
