@@ -3,10 +3,13 @@ package gov.etax.identity.query.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.eventhandling.EventHandler;
 
 /**
  * The query side is deployed apart from the command side and shares only the kernel with it.
@@ -42,4 +45,20 @@ class QuerySideArchitectureTest {
                     "gov.etax.identity.query.authorization..", "gov.etax.identity.query.center..",
                     "gov.etax.identity.query.privacy..", "gov.etax.identity.query.session..")
             .because("infrastructure is what every area builds on; an area plugs into it through a port or an annotation");
+
+    /** Classes with an event handler method: the projections a processor runs. */
+    private static final DescribedPredicate<JavaClass> PROJECTIONS = new DescribedPredicate<>("handle events") {
+        @Override
+        public boolean test(JavaClass type) {
+            return type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(EventHandler.class));
+        }
+    };
+
+    @ArchTest
+    static final ArchRule projectionsWriteWithJdbc = noClasses()
+            .that(PROJECTIONS)
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.springframework.data.jpa..",
+                    "org.springframework.orm.jpa..")
+            .because("processors run in JDBC transactions, which a JPA repository or entity manager cannot join "
+                    + "(docs/adr/0045-projection-reads-and-batches-in-plain-jdbc.md)");
 }
