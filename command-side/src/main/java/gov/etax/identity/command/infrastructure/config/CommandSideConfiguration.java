@@ -62,10 +62,6 @@ public class CommandSideConfiguration {
             @Value("${etax.password-hashing.memory-kib:19456}") int memoryKib,
             @Value("${etax.password-hashing.iterations:2}") int iterations,
             @Value("${etax.password-hashing.parallelism:1}") int parallelism,
-            @Value("${etax.password-hashing.concurrent:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}")
-            int concurrentHashes,
-            @Value("${etax.password-hashing.max-wait:500ms}") Duration maxWait,
-            @Value("${etax.password-hashing.retry-after:1s}") Duration retryAfter,
             Clock clock, ObjectProvider<MeterRegistry> meters, HashingAdmission admission) {
         Argon2Settings settings = new Argon2Settings(memoryKib, iterations, parallelism,
                 Argon2Settings.OWASP_MINIMUM.saltLength(), Argon2Settings.OWASP_MINIMUM.hashLength());
@@ -74,7 +70,8 @@ public class CommandSideConfiguration {
                 .description("CPU time of one password hash, on the thread that hashed")
                 .register(registry);
         LongConsumer hashCpuNanos = hashCpu == null ? nanos -> { } : nanos -> hashCpu.record(nanos, TimeUnit.NANOSECONDS);
-        return new BoundedPasswordEncoder(Argon2PasswordEncoders.create(settings, implementation), concurrentHashes,
-                maxWait, retryAfter, clock, hashCpuNanos, admission);
+        // The permits and their wait are the admission's bounds: one setting each, read once.
+        return new BoundedPasswordEncoder(Argon2PasswordEncoders.create(settings, implementation),
+                admission.concurrentHashes(), admission.maxWait(), admission.retryAfter(), clock, hashCpuNanos, admission);
     }
 }

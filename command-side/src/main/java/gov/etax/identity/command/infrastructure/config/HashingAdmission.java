@@ -26,6 +26,7 @@ public class HashingAdmission {
     private static final double NEWEST_WEIGHT = 0.1;
 
     private final int concurrentHashes;
+    private final Duration maxWait;
     private final long maxWaitNanos;
     private final Duration retryAfter;
     private final Clock clock;
@@ -36,6 +37,7 @@ public class HashingAdmission {
 
     public HashingAdmission(int concurrentHashes, Duration maxWait, Duration retryAfter, Clock clock) {
         this.concurrentHashes = Math.max(1, concurrentHashes);
+        this.maxWait = maxWait;
         this.maxWaitNanos = maxWait.toNanos();
         this.retryAfter = retryAfter;
         this.clock = clock;
@@ -88,6 +90,21 @@ public class HashingAdmission {
             return Integer.MAX_VALUE;
         }
         return (int) Math.max(concurrentHashes, concurrentHashes * (maxWaitNanos / average));
+    }
+
+    /** Hashes at once: one permit each (the encoder's bound). */
+    public int concurrentHashes() {
+        return concurrentHashes;
+    }
+
+    /** How long a hash may wait for its permit before it is refused (the encoder's bound). */
+    public Duration maxWait() {
+        return maxWait;
+    }
+
+    /** When a refused caller should come back. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** Admitted requests that have not reached a permit yet. */
