@@ -338,19 +338,20 @@ public class ProjectionRebuild implements DisposableBean {
 
     private void done(Run run) {
         LOG.info("Rebuilt {} up to global index {}; its tables answer from now on", run.projections, run.switchedAt);
-        current = null;
-        stop(run);
+        // The outcome is recorded before the run is let go, so that a status read in between never finds neither.
         Finished result = new Finished("SWITCHED", run.startedAt, Instant.now(), run.switchedAt, null, run.projections);
         run.projections.forEach(projection -> finished.put(projection, result));
+        current = null;
+        stop(run);
     }
 
     private void abort(Run run, String failure) {
         LOG.error("Rebuild of {} failed, the live tables stay: {}", run.projections, failure);
+        Finished result = new Finished("FAILED", run.startedAt, Instant.now(), null, failure, run.projections);
+        run.projections.forEach(projection -> finished.put(projection, result));
         current = null;
         stop(run);
         discard(run.tables);
-        Finished result = new Finished("FAILED", run.startedAt, Instant.now(), null, failure, run.projections);
-        run.projections.forEach(projection -> finished.put(projection, result));
     }
 
     private void stop(Run run) {

@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -221,8 +222,9 @@ class AccountCenterHttpTest {
         assertThat(pagedHistory).containsExactlyElementsOf(wholeHistory).doesNotHaveDuplicates();
         List<JsonNode> historyItems = items(mine.get("/api/me/history?limit=100"));
         for (int i = 1; i < historyItems.size(); i++) {
-            assertThat(historyItems.get(i - 1).get("occurredAt").asText().compareTo(historyItems.get(i).get("occurredAt").asText()))
-                    .isGreaterThanOrEqualTo(0);
+            // Instants, not strings: a time on a whole second is written without a fraction
+            assertThat(Instant.parse(historyItems.get(i - 1).get("occurredAt").asText()))
+                    .isAfterOrEqualTo(Instant.parse(historyItems.get(i).get("occurredAt").asText()));
         }
 
         List<String> pagedEnterprises = walk(mine, "/api/me/enterprises", 2);
