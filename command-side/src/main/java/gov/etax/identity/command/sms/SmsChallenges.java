@@ -101,10 +101,18 @@ public class SmsChallenges {
         return new SentChallenge(phone, purpose, recorded.expiresAt(), recorded.window().sendsLeft());
     }
 
-    /** Checks one try in its own transaction; {@link SmsCodeCheck#VALID} uses the code up. */
+    /**
+     * Checks one try; {@link SmsCodeCheck#VALID} uses the code up. The right code, unexpired and not
+     * exhausted, is used up by one autocommitted delete that decides under the row's lock; anything
+     * else is told apart, and a wrong try counted, in a transaction of its own.
+     */
     public SmsCodeCheck verify(MobilePhone phone, SmsPurpose purpose, String code) {
         String phoneHash = lookupHash.of(phone);
-        byte[] offered = codeHash(phone, purpose, code == null ? "" : code).getBytes(StandardCharsets.US_ASCII);
+        String offeredHash = codeHash(phone, purpose, code == null ? "" : code);
+        if (outsideTransactions.execute(status -> usedUp(phoneHash, purpose, offeredHash))) {
+            return SmsCodeCheck.VALID;
+        }
+        byte[] offered = offeredHash.getBytes(StandardCharsets.US_ASCII);
         return transactions.execute(status -> {
             List<Stored> rows = jdbc.query(
                     "SELECT code_hash, expires_at, wrong_tries FROM sms_challenge WHERE phone_hash = ? AND purpose = ? FOR UPDATE",
@@ -129,6 +137,16 @@ public class SmsChallenges {
                     phoneHash, purpose.name());
             return SmsCodeCheck.WRONG;
         });
+    }
+
+    /**
+     * The keyed hash of the code offered is compared in the database: it is no secret an attacker could
+     * time, since only the right code's hash matches, and making one needs the lookup key.
+     */
+    private boolean usedUp(String phoneHash, SmsPurpose purpose, String offeredHash) {
+        return jdbc.update("DELETE FROM sms_challenge WHERE phone_hash = ? AND purpose = ? AND code_hash = ? "
+                        + "AND expires_at > ? AND wrong_tries < ?",
+                phoneHash, purpose.name(), offeredHash, Timestamp.from(now()), MAX_WRONG_TRIES) == 1;
     }
 
     /** PostgreSQL: {@link #record}'s decision and writes in one statement, under the window row's lock. */

@@ -202,6 +202,35 @@ class SmsChallengesHttpTest extends CommandSideHttpTest {
     }
 
     @Test
+    @DisplayName("REG-7: the right code offered 8 times at once is VALID exactly once; the other tries find no code")
+    void codeWorksOnceUnderConcurrentTries() throws Exception {
+        clock.set(Instant.parse("2025-03-08T06:30:00Z"));
+        String phone = boundPhone();
+        assertThat(send(phone, "LOGIN").status()).isEqualTo(202);
+        String code = lastCode(phone);
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<SmsCodeCheck>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(pool.submit(() -> {
+                    gate.await();
+                    return verify(phone, SmsPurpose.LOGIN, code);
+                }));
+            }
+            gate.countDown();
+            List<SmsCodeCheck> checks = new ArrayList<>();
+            for (Future<SmsCodeCheck> check : tries) {
+                checks.add(check.get());
+            }
+            assertThat(checks).containsOnly(SmsCodeCheck.VALID, SmsCodeCheck.NO_CODE)
+                    .filteredOn(check -> check == SmsCodeCheck.VALID).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("REG-7: a code lives 5 minutes: right at 4:59, EXPIRED at exactly 5:00 and after")
     void codeExpiresAfterFiveMinutes() {
         Instant sent = Instant.parse("2025-03-09T07:00:00Z");
