@@ -302,6 +302,11 @@ load_cpu_row() {
   local share
   share=$(awk -v m="$(l machine)" -v h="$(l command_hashing)" 'BEGIN { if (h == "" || m + 0 == 0) print -1; else print 100 * h / m }')
   echo "| share of the machine's CPU that hashed, $what, $label (hashing / all, in the same window) | $(l command_hashing) / $(l machine) ms per $what | — | $(awk -v v="$share" 'BEGIN { if (v < 0) print "n/a"; else printf "%.1f %%", v }') | ≥ 70 % | $(yes_no "$share" 70 ge) |"
+  # The same without the load generator and the host's other processes, which a deployment does not run.
+  local system
+  system=$(awk -v m="$(l machine)" -v g="$(l load_generator)" -v r="$(l rest)" -v h="$(l command_hashing)" \
+    'BEGIN { s = m - g - r; if (h == "" || s <= 0) print -1; else print 100 * h / s }')
+  echo "| share of the system's CPU that hashed, $what, $label (hashing / command side + query side + PostgreSQL) | $(l command_hashing) / $(awk -v m="$(l machine)" -v g="$(l load_generator)" -v r="$(l rest)" 'BEGIN { printf "%.1f", m - g - r }') ms per $what | — | $(awk -v v="$system" 'BEGIN { if (v < 0) print "n/a"; else printf "%.1f %%", v }') | — | — |"
 }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }
