@@ -299,14 +299,18 @@ load_cpu_row() {
   l() { awk -F= -v k="load_cpu_ms_$1" '$1 == k {print $2}' "$f"; }
   echo "| machine CPU per $what at full load, $label: all / command side's request threads (hashing) / its JIT / its other threads / query side / PostgreSQL / Gatling / rest | $(l machine) / $(l command_requests) ($(l command_hashing)) / $(l command_jit) / $(awk -v a="$(l command_gc_vm)" -v b="$(l command_other)" 'BEGIN { printf "%.1f", a + b }') / $(l query) / $(l postgres) / $(l load_generator) / $(l rest) ms; cores $(awk -F= '$1 == "load_cpu_busy_pct" {print $2}' "$f") % busy | one hash $ARGON2_CPU_MS ms CPU | the rest is $(awk -v m="$(l machine)" -v h="$(l command_hashing)" 'BEGIN { if (h == "") print "n/a"; else printf "%.1f ms", m - h }') | — | — |"
   # The ceiling's share measured within the window itself: at the ceiling every busy core would be hashing.
-  local share
-  share=$(awk -v m="$(l machine)" -v h="$(l command_hashing)" 'BEGIN { if (h == "" || m + 0 == 0) print -1; else print 100 * h / m }')
-  echo "| share of the machine's CPU that hashed, $what, $label (hashing / all, in the same window) | $(l command_hashing) / $(l machine) ms per $what | — | $(awk -v v="$share" 'BEGIN { if (v < 0) print "n/a"; else printf "%.1f %%", v }') | ≥ 70 % | $(yes_no "$share" 70 ge) |"
+  share_row "machine's CPU that hashed, $what, $label (hashing / all, in the same window)" \
+    "$(l command_hashing)" "$(l machine)" "$what" "≥ 70 %"
   # The same without the load generator and the host's other processes, which a deployment does not run.
-  local system
-  system=$(awk -v m="$(l machine)" -v g="$(l load_generator)" -v r="$(l rest)" -v h="$(l command_hashing)" \
-    'BEGIN { s = m - g - r; if (h == "" || s <= 0) print -1; else print 100 * h / s }')
-  echo "| share of the system's CPU that hashed, $what, $label (hashing / command side + query side + PostgreSQL) | $(l command_hashing) / $(awk -v m="$(l machine)" -v g="$(l load_generator)" -v r="$(l rest)" 'BEGIN { printf "%.1f", m - g - r }') ms per $what | — | $(awk -v v="$system" 'BEGIN { if (v < 0) print "n/a"; else printf "%.1f %%", v }') | — | — |"
+  share_row "system's CPU that hashed, $what, $label (hashing / command side + query side + PostgreSQL)" \
+    "$(l command_hashing)" "$(awk -v m="$(l machine)" -v g="$(l load_generator)" -v r="$(l rest)" 'BEGIN { printf "%.1f", m - g - r }')" \
+    "$what" "—"
+}
+# share_row LABEL HASHING_MS WHOLE_MS WHAT TARGET: a row "share of the LABEL"; judged only against a target of 70 %.
+share_row() {
+  local share
+  share=$(awk -v h="$2" -v w="$3" 'BEGIN { if (h == "" || w + 0 <= 0) print -1; else print 100 * h / w }')
+  echo "| share of the $1 | $2 / $3 ms per $4 | — | $(awk -v v="$share" 'BEGIN { if (v < 0) print "n/a"; else printf "%.1f %%", v }') | $5 | $([ "$5" = "—" ] && echo "—" || yes_no "$share" 70 ge) |"
 }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 yes_no() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) print "n/a"; else if ((op == "ge" && v >= t) || (op == "lt" && v < t)) print "yes"; else print "**no**" }'; }

@@ -34,6 +34,12 @@ public class BoundedPasswordEncoder implements PasswordEncoder {
         this(delegate, concurrentHashes, maxWait, retryAfter, clock, nanos -> { }, null);
     }
 
+    /** Bounded as the admission of the requests that hash is: its permits, their wait and its Retry-After. */
+    public BoundedPasswordEncoder(PasswordEncoder delegate, Clock clock, LongConsumer hashCpuNanos, HashingAdmission admission) {
+        this(delegate, admission.concurrentHashes(), admission.maxWait(), admission.retryAfter(), clock, hashCpuNanos,
+                admission);
+    }
+
     /**
      * @param hashCpuNanos told the CPU time of every hash
      * @param admission the door of the requests that hash, told when a request's hash reaches its

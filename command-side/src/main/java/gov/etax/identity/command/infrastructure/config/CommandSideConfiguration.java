@@ -70,8 +70,7 @@ public class CommandSideConfiguration {
                 .description("CPU time of one password hash, on the thread that hashed")
                 .register(registry);
         LongConsumer hashCpuNanos = hashCpu == null ? nanos -> { } : nanos -> hashCpu.record(nanos, TimeUnit.NANOSECONDS);
-        // The permits and their wait are the admission's bounds: one setting each, read once.
-        return new BoundedPasswordEncoder(Argon2PasswordEncoders.create(settings, implementation),
-                admission.concurrentHashes(), admission.maxWait(), admission.retryAfter(), clock, hashCpuNanos, admission);
+        return new BoundedPasswordEncoder(Argon2PasswordEncoders.create(settings, implementation), clock, hashCpuNanos,
+                admission);
     }
 }

@@ -31,8 +31,7 @@ class HashingAdmissionHttpTest extends CommandSideHttpTest {
     @BeforeAll
     static void start() {
         startCommandSide(Map.of("hashingAdmission", admission,
-                "passwordEncoder", new BoundedPasswordEncoder(gated, 1, Duration.ofSeconds(20), Duration.ofSeconds(3),
-                        Clock.systemUTC(), nanos -> { }, admission)));
+                "passwordEncoder", new BoundedPasswordEncoder(gated, Clock.systemUTC(), nanos -> { }, admission)));
     }
 
     @Test
