@@ -14,7 +14,8 @@
 # requests of each kind measured one at a time for the CPU per request, after that many as warm-up), BENCH_STEADY_WARMUP
 # (60 s of registrations and 60 s of sign-ins at 16 clients before the measured runs; 0 skips it), BENCH_SIGNIN_ACCOUNTS (64 accounts the
 # sign-in clients share), BENCH_SKIP_BUILD=1 to reuse the jars, PG_HOST/PG_PORT/PG_USER (127.0.0.1/5432/postgres),
-# COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), BENCH_REPORT (bench/report),
+# COMMAND_PORT/QUERY_PORT (18080/18081: away from a `make run` on 8080/8081), HASH_ONLY_PORT (18090),
+# BENCH_HASH_ONLY=0 skips the baseline of the hash alone behind HTTP, BENCH_REPORT (bench/report),
 # BENCH_DB/BENCH_BASELINE_DB (etax_bench/etax_bench_pgbench: dropped and created afresh).
 # Application settings pass through the environment, e.g. SERVER_TOMCAT_THREADS_MAX=8 or DB_POOL_SIZE=10.
 set -euo pipefail
@@ -34,6 +35,7 @@ PG_PORT=${PG_PORT:-5432}
 PG_USER=${PG_USER:-postgres}
 COMMAND_PORT=${COMMAND_PORT:-18080}
 QUERY_PORT=${QUERY_PORT:-18081}
+HASH_ONLY_PORT=${HASH_ONLY_PORT:-18090}
 HEAP=-Xmx512m
 DB=${BENCH_DB:-etax_bench}
 BASELINE_DB=${BENCH_BASELINE_DB:-etax_bench_pgbench}
@@ -255,6 +257,34 @@ log "stopping the applications"
 stop_apps
 rm -rf "$REPORT/jars"
 
+# --- baseline of the hash-bound targets: the hash alone behind HTTP, same load tool and clients ----
+# What any application whose only work is the hash reaches on this machine (HashOnlyServer).
+if [ "${BENCH_HASH_ONLY:-1}" = 1 ] && [ "$SIGNIN_DURATION" -gt 0 ]; then
+  log "baseline: the hash alone behind HTTP on $HASH_ONLY_PORT"
+  (cd bench && PORT=$HASH_ONLY_PORT exec $MVN -q exec:java -Dbench.main=gov.etax.identity.bench.HashOnlyServer) \
+    > "$REPORT/hash-only-server.log" 2>&1 &
+  pids+=($!); HASH_ONLY_PID=$!
+  for _ in $(seq 1 120); do
+    grep -q 'hash-only server on' "$REPORT/hash-only-server.log" && break
+    kill -0 "$HASH_ONLY_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  if ss -Hltnp "sport = :$HASH_ONLY_PORT" | grep -q "pid=$HASH_ONLY_PID,"; then
+    for c in $CLIENTS; do
+      note_other_load
+      log "Gatling, the hash alone: $c concurrent clients, ${WARMUP}s warm-up + ${SIGNIN_DURATION}s measured"
+      (cd bench && HASH_URL="http://127.0.0.1:$HASH_ONLY_PORT" USERS=$c WARMUP=$WARMUP DURATION=$SIGNIN_DURATION \
+         BENCH_OUT="$REPORT/hash-only-c$c.properties" \
+         $MVN -q gatling:test -Dbench.simulation=gov.etax.identity.bench.HashOnlySimulation \
+         -Dbench.results="$REPORT/gatling") > "$REPORT/gatling-hash-only-c$c.log" 2>&1 \
+         || log "Gatling, the hash alone, at $c clients failed; see $REPORT/gatling-hash-only-c$c.log"
+    done
+  else
+    log "the hash-only server did not listen on $HASH_ONLY_PORT; see $REPORT/hash-only-server.log"
+  fi
+  stop_apps
+fi
+
 # --- long histories: a 10,000-event person against a 10-event one, snapshots off and on ---
 # Its own command side on a fresh database, after the load above has stopped.
 if [ "${BENCH_HISTORY:-1}" = 1 ]; then
@@ -364,7 +394,7 @@ SUMMARY=$REPORT/summary.md
   if [ -n "$ARGON2_MS" ]; then
     ceiling=$(awk -v ms="$ARGON2_CPU_MS" -v n="$CORES" 'BEGIN { printf "%.1f", n * 1000 / ms }')
     echo "| Argon2id hash ($ARGON2_PARAMS), one thread: native / Java, wall (CPU) | ${ARGON2_NATIVE_MS:-n/a} (${ARGON2_NATIVE_CPU_MS:-n/a}) / ${ARGON2_JAVA_MS:-n/a} (${ARGON2_JAVA_CPU_MS:-n/a}) ms | Java / native CPU = $(awk -v j="$ARGON2_JAVA_CPU_MS" -v n="$ARGON2_NATIVE_CPU_MS" 'BEGIN { if (n + 0 > 0) printf "%.1f×", j / n; else print "n/a" }') | the command side hashes with: $HASHING_IMPL | — | — |"
-    echo "| hash-bound ceiling | $CORES cores × 1000 / $ARGON2_CPU_MS ms CPU = $ceiling hashes/s | — | — | — | — |"
+    echo "| hash-bound ceiling | $CORES cores × 1000 / $ARGON2_CPU_MS ms CPU (median of 7 batches of 10; batches $(grep -o 'argon2_cpu_ms_batches=.*' "$REPORT/hash-cost.txt" | cut -d= -f2 || true) ms) = $ceiling hashes/s | — | — | — | — |"
     echo "| hashes/s with every core hashing at once (one thread per core), CPU per hash | $(hash_figure argon2_all_cores_per_s)/s, $(hash_figure argon2_all_cores_cpu_ms) ms CPU | ceiling $ceiling/s | $(ratio "$(hash_figure argon2_all_cores_per_s)" "$ceiling") of the ceiling: what the hashes alone reach together | — | — |"
     for what in registration sign_in; do
       total=$(cpu_figure "cpu_ms_$what"); rest=$(cpu_figure "cpu_ms_${what}_without_scan"); label=${what/_/-}
@@ -392,6 +422,12 @@ SUMMARY=$REPORT/summary.md
         echo "| sign-in latency p50 / p99 at half the peak rate ($SIGNIN_HALF/s offered, open model) | $(sprop signin-half p50_ms) / ${sp99:-n/a} ms ($(sprop signin-half sign_ins) ok, $(sprop signin-half busy) busy) | one hash $ARGON2_CPU_MS ms CPU | $(hashes "$(sprop signin-half p50_ms)" "$sp99") | p99 ≤ 4 hashes | $(yes_no "$(awk -v a="${sp99:--1}" -v h="$ARGON2_CPU_MS" 'BEGIN { print (a < 0 ? -1 : a / h) }')" 4.0001 lt) |"
       fi
     fi
+    for c in $CLIENTS; do
+      [ -f "$REPORT/hash-only-c$c.properties" ] || continue
+      hrps=$(sprop "hash-only-c$c" rps)
+      echo "| the hash alone behind HTTP (HashOnlyServer, the same Gatling), $c clients, share of the ceiling | ${hrps:-n/a}/s ($(sprop "hash-only-c$c" hashes) ok, $(sprop "hash-only-c$c" failed) failed; p50 / p99 $(sprop "hash-only-c$c" p50_ms) / $(sprop "hash-only-c$c" p99_ms) ms) | ceiling $ceiling/s | $(ratio "$hrps" "$ceiling") | — | — |"
+      echo "| registrations/s and sign-ins/s against the hash alone, $c clients | $(prop "$c" rps)/s; $(sprop "signin-c$c" rps)/s | the hash alone ${hrps:-n/a}/s | $(ratio "$(prop "$c" rps)" "$hrps"); $(ratio "$(sprop "signin-c$c" rps)" "$hrps") | — | — |"
+    done
     if [ -f "$REPORT/half.properties" ]; then
       hp99=$(hprop p99_ms)
       echo "| registration latency p50 / p99 at half the peak rate, in hashes | $(hprop p50_ms) / ${hp99:-n/a} ms | one hash $ARGON2_CPU_MS ms CPU | $(hashes "$(hprop p50_ms)" "$hp99") | p99 ≤ 4 hashes | $(yes_no "$(awk -v a="${hp99:--1}" -v h="$ARGON2_CPU_MS" 'BEGIN { print (a < 0 ? -1 : a / h) }')" 4.0001 lt) |"
@@ -414,7 +450,8 @@ SUMMARY=$REPORT/summary.md
   echo "Why targets are missed (when they are): every registration hashes the password with Argon2id, deliberately" \
        "slow (about $ARGON2_MS ms of one core each), so $CORES cores cap registrations near ${ceiling:-?}/s whatever the" \
        "database does, while a one-row INSERT costs PostgreSQL well under a millisecond. The two cores are also shared" \
-       "by PostgreSQL, both applications and Gatling itself." \
+       "by PostgreSQL, both applications and Gatling itself: the rows \"the hash alone behind HTTP\" show what the hash" \
+       "leaves to any application here, the rows \"machine CPU per … at full load\" where the rest of the CPU goes." \
        "Read-model lag: the query side is woken by PostgreSQL's NOTIFY after each commit that wrote events (polling" \
        "every 1 s only as a fallback), so what remains is the projections' own work, which waits for CPU while the" \
        "two cores are busy hashing; compare the lag at half the peak rate; see docs/performance.md."

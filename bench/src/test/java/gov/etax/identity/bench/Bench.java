@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +56,21 @@ final class Bench {
         out.append("p50_ms=").append(percentile(sortedLatencies, 50)).append('\n');
         out.append("p95_ms=").append(percentile(sortedLatencies, 95)).append('\n');
         out.append("p99_ms=").append(percentile(sortedLatencies, 99)).append('\n');
+    }
+
+    /**
+     * The latencies ({@code [1]}) of the samples whose completion ({@code [0]}, ms since the start)
+     * falls in {@code [from, to)}, sorted.
+     */
+    static List<Long> inWindow(Collection<long[]> samples, long from, long to) {
+        List<Long> latencies = new ArrayList<>();
+        for (long[] s : samples) {
+            if (s[0] >= from && s[0] < to) {
+                latencies.add(s[1]);
+            }
+        }
+        Collections.sort(latencies);
+        return latencies;
     }
 
     /** Microseconds as milliseconds with one decimal; -1 stays -1 (no samples). */

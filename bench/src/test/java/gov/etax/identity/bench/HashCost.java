@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BrokenBarrierException;
@@ -18,11 +19,12 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * Times one Argon2id hash with the command side's parameters (19 MiB, 2 passes, 1 lane, 16-byte
- * salt, 32-byte hash), single-threaded, after a warm-up, by both implementations the command side
- * may use: native libargon2 (argon2-jvm, its default) and Spring Security's pure-Java encoder (its
- * fallback). Every registration and every sign-in hashes once, so {@code cores / hash time} bounds
- * them. Prints {@code argon2_native_ms=}, {@code argon2_java_ms=} and {@code argon2_ms=} (the one
- * in use: native where it loads), each also as CPU time ({@code _cpu_ms}), for scripts/bench.sh.
+ * salt, 32-byte hash), single-threaded, after a warm-up, the median of seven batches, by both
+ * implementations the command side may use: native libargon2 (argon2-jvm, its default) and Spring
+ * Security's pure-Java encoder (its fallback). Every registration and every sign-in hashes once, so
+ * {@code cores / hash time} bounds them. Prints {@code argon2_native_ms=}, {@code argon2_java_ms=} and
+ * {@code argon2_ms=} (the one in use: native where it loads), each also as CPU time ({@code _cpu_ms}),
+ * for scripts/bench.sh, and the lowest and highest batch of the one in use ({@code argon2_cpu_ms_batches=}).
  * Then the implementation in use on every core at once, one thread per core, as the command side
  * hashes under load ({@code argon2_all_cores_per_s=}, {@code argon2_all_cores_cpu_ms=}): a
  * memory-hard hash slows down when its neighbours on the same chip compete for caches and memory
@@ -33,24 +35,37 @@ public final class HashCost {
     private static final int MEMORY_KIB = Integer.parseInt(Bench.env("ARGON2_MEMORY_KIB", "19456"));
     private static final int ITERATIONS = Integer.parseInt(Bench.env("ARGON2_ITERATIONS", "2"));
     private static final String PASSWORD = "Secret#2024";
+    private static final int BATCHES = 7;
+    private static final int BATCH = 10;
 
     private HashCost() {
     }
 
-    /** Wall and CPU milliseconds of one hash: {wall, cpu}. CPU time is not stretched by other load. */
+    /**
+     * Wall and CPU milliseconds of one hash, {wall, cpu, lowest cpu, highest cpu}: the median of
+     * {@code BATCHES} batches of {@code BATCH} hashes, with the lowest and highest batch. On a shared
+     * virtual machine a single batch's figure moves by a fifth from one run to the next; the median
+     * keeps the ceiling from following it. CPU time is not stretched by other load.
+     */
     private static double[] millisPerHash(Supplier<Object> hash) {
         for (int i = 0; i < 10; i++) {
             hash.get();
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int rounds = 30;
-        long cpuStart = threads.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            hash.get();
+        double[] wall = new double[BATCHES];
+        double[] cpu = new double[BATCHES];
+        for (int b = 0; b < BATCHES; b++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            for (int i = 0; i < BATCH; i++) {
+                hash.get();
+            }
+            wall[b] = (System.nanoTime() - start) / 1e6 / BATCH;
+            cpu[b] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / BATCH;
         }
-        return new double[] {(System.nanoTime() - start) / 1e6 / rounds,
-                (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / rounds};
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new double[] {wall[BATCHES / 2], cpu[BATCHES / 2], cpu[0], cpu[BATCHES - 1]};
     }
 
     /**
@@ -136,6 +151,7 @@ public final class HashCost {
         }
         System.out.println(String.format(Locale.ROOT, "argon2_ms=%.1f", inUse[0]));
         System.out.println(String.format(Locale.ROOT, "argon2_cpu_ms=%.1f", inUse[1]));
+        System.out.println(String.format(Locale.ROOT, "argon2_cpu_ms_batches=%.1f-%.1f", inUse[2], inUse[3]));
         System.out.println(String.format(Locale.ROOT, "argon2_per_core_per_s=%.1f", 1000 / inUse[1]));
     }
 }

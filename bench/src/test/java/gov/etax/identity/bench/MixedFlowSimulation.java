@@ -283,11 +283,11 @@ public class MixedFlowSimulation extends Simulation {
     public void after() {
         long from = WARMUP * 1000L;
         long to = (WARMUP + DURATION) * 1000L;
-        List<Long> flows = inWindow(FLOWS, from, to);
+        List<Long> flows = Bench.inWindow(FLOWS, from, to);
         Map<String, List<Long>> steps = new LinkedHashMap<>();
         long requests = 0;
         for (String name : STEPS) {
-            List<Long> latencies = inWindow(REQUESTS.getOrDefault(name, new ConcurrentLinkedQueue<>()), from, to);
+            List<Long> latencies = Bench.inWindow(REQUESTS.getOrDefault(name, new ConcurrentLinkedQueue<>()), from, to);
             steps.put(name, latencies);
             requests += latencies.size();
         }
@@ -316,16 +316,5 @@ public class MixedFlowSimulation extends Simulation {
             out.append(key).append("_p99_ms=").append(percentile(step.getValue(), 99)).append('\n');
         }
         writeFigures(OUT, "mixed-flow", out);
-    }
-
-    private static List<Long> inWindow(ConcurrentLinkedQueue<long[]> samples, long from, long to) {
-        List<Long> latencies = new ArrayList<>();
-        for (long[] s : samples) {
-            if (s[0] >= from && s[0] < to) {
-                latencies.add(s[1]);
-            }
-        }
-        Collections.sort(latencies);
-        return latencies;
     }
 }

@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -288,21 +287,9 @@ public class RegistrationSimulation extends Simulation {
     @Override
     public void after() {
         long from = WARMUP * 1000L;
-        long to = (WARMUP + DURATION) * 1000L;
-        List<Long> latencies = new ArrayList<>();
-        for (long[] r : REGISTRATIONS) {
-            if (r[0] >= from && r[0] < to) {
-                latencies.add(r[1]);
-            }
-        }
-        List<Long> lags = new ArrayList<>();
-        for (long[] l : LAGS) {
-            if (l[0] >= from) {
-                lags.add(l[1]);
-            }
-        }
-        Collections.sort(latencies);
-        Collections.sort(lags);
+        List<Long> latencies = Bench.inWindow(REGISTRATIONS, from, (WARMUP + DURATION) * 1000L);
+        // A lag is sampled after its registration, so one measured late in the window may end after it.
+        List<Long> lags = Bench.inWindow(LAGS, from, Long.MAX_VALUE);
         StringBuilder out = new StringBuilder();
         out.append("users=").append(RATE > 0 ? "open" : String.valueOf(USERS)).append('\n');
         out.append("rate=").append(RATE).append('\n');

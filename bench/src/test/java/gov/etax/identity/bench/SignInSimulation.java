@@ -148,15 +148,7 @@ public class SignInSimulation extends Simulation {
 
     @Override
     public void after() {
-        long from = WARMUP * 1000L;
-        long to = (WARMUP + DURATION) * 1000L;
-        List<Long> latencies = new ArrayList<>();
-        for (long[] s : SIGN_INS) {
-            if (s[0] >= from && s[0] < to) {
-                latencies.add(s[1]);
-            }
-        }
-        Collections.sort(latencies);
+        List<Long> latencies = Bench.inWindow(SIGN_INS, WARMUP * 1000L, (WARMUP + DURATION) * 1000L);
         StringBuilder out = new StringBuilder();
         out.append("users=").append(RATE > 0 ? "open" : String.valueOf(USERS)).append('\n');
         out.append("rate=").append(RATE).append('\n');
