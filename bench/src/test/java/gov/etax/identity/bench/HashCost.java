@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -32,8 +33,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  */
 public final class HashCost {
 
-    private static final int MEMORY_KIB = Integer.parseInt(Bench.env("ARGON2_MEMORY_KIB", "19456"));
-    private static final int ITERATIONS = Integer.parseInt(Bench.env("ARGON2_ITERATIONS", "2"));
+    static final int MEMORY_KIB = Integer.parseInt(Bench.env("ARGON2_MEMORY_KIB", "19456"));
+    static final int ITERATIONS = Integer.parseInt(Bench.env("ARGON2_ITERATIONS", "2"));
     private static final String PASSWORD = "Secret#2024";
     private static final int BATCHES = 7;
     private static final int BATCH = 10;
@@ -111,16 +112,26 @@ public final class HashCost {
         }
     }
 
+    /**
+     * Native Argon2id with the command side's parameters and one random 16-byte salt: a password to its
+     * raw 32-byte hash. Throws {@link LinkageError} where libargon2 cannot load.
+     */
+    static Function<String, byte[]> nativeArgon2id() {
+        Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Types.ARGON2id);
+        byte[] salt = argon2.generateSalt(16);
+        return password -> argon2.rawHashAdvanced(ITERATIONS, MEMORY_KIB, 1, password.getBytes(StandardCharsets.UTF_8),
+                salt, null, null, 32, Argon2Version.V13);
+    }
+
     public static void main(String[] args) {
         Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, ITERATIONS);
         double[] javaMs = millisPerHash(() -> java.encode(PASSWORD));
         double[] nativeMs = null;
+        Supplier<Object> nativeHash = null;
         try {
-            Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Types.ARGON2id);
-            byte[] salt = argon2.generateSalt(16);
-            byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
-            nativeMs = millisPerHash(() -> argon2.rawHashAdvanced(ITERATIONS, MEMORY_KIB, 1, password, salt, null, null,
-                    32, Argon2Version.V13));
+            Function<String, byte[]> argon2id = nativeArgon2id();
+            nativeHash = () -> argon2id.apply(PASSWORD);
+            nativeMs = millisPerHash(nativeHash);
         } catch (LinkageError unavailable) {
             System.out.println("argon2_native_unavailable=" + unavailable);
         }
@@ -132,17 +143,8 @@ public final class HashCost {
             System.out.println(String.format(Locale.ROOT, "argon2_native_cpu_ms=%.1f", nativeMs[1]));
         }
         double[] inUse = nativeMs != null ? nativeMs : javaMs;
-        Supplier<Object> inUseHash;
+        Supplier<Object> inUseHash = nativeHash != null ? nativeHash : () -> java.encode(PASSWORD);
         try {
-            if (nativeMs != null) {
-                Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Types.ARGON2id);
-                byte[] salt = argon2.generateSalt(16);
-                byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
-                inUseHash = () -> argon2.rawHashAdvanced(ITERATIONS, MEMORY_KIB, 1, password, salt, null, null, 32,
-                        Argon2Version.V13);
-            } else {
-                inUseHash = () -> java.encode(PASSWORD);
-            }
             double[] allCores = onAllCores(inUseHash);
             System.out.println(String.format(Locale.ROOT, "argon2_all_cores_per_s=%.1f", allCores[0]));
             System.out.println(String.format(Locale.ROOT, "argon2_all_cores_cpu_ms=%.1f", allCores[1]));

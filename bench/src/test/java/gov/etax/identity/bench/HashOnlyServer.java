@@ -2,10 +2,6 @@ package gov.etax.identity.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import de.mkammerer.argon2.Argon2Advanced;
-import de.mkammerer.argon2.Argon2Factory;
-import de.mkammerer.argon2.Argon2Factory.Argon2Types;
-import de.mkammerer.argon2.Argon2Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,20 +25,12 @@ import java.util.regex.Pattern;
  */
 public final class HashOnlyServer {
 
-    private static final int MEMORY_KIB = Integer.parseInt(Bench.env("ARGON2_MEMORY_KIB", "19456"));
-    private static final int ITERATIONS = Integer.parseInt(Bench.env("ARGON2_ITERATIONS", "2"));
     private static final Pattern PASSWORD = Pattern.compile("\"password\"\\s*:\\s*\"([^\"]*)\"");
 
-    private final Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Types.ARGON2id);
-    private final byte[] salt = argon2.generateSalt(16);
-    private final byte[] stored = hash("Secret#2024");
+    private final Function<String, byte[]> hash = HashCost.nativeArgon2id();
+    private final byte[] stored = hash.apply("Secret#2024");
 
     private HashOnlyServer() {
-    }
-
-    private byte[] hash(String password) {
-        return argon2.rawHashAdvanced(ITERATIONS, MEMORY_KIB, 1, password.getBytes(StandardCharsets.UTF_8), salt, null,
-                null, 32, Argon2Version.V13);
     }
 
     private void check(HttpExchange exchange) throws IOException {
@@ -51,7 +40,7 @@ public final class HashOnlyServer {
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
-            boolean matches = MessageDigest.isEqual(stored, hash(password.group(1)));
+            boolean matches = MessageDigest.isEqual(stored, hash.apply(password.group(1)));
             byte[] body = ("{\"matches\":" + matches + "}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(matches ? 201 : 401, body.length);

@@ -141,9 +141,6 @@ public class JdbcIdentityClaims implements IdentityClaims {
 
     /** All of an event's claims in one statement: a person's registration is one round trip, not three. */
     private void insert(List<Claim> claims, PersonId person) {
-        if (claims.isEmpty()) {
-            return;
-        }
         Timestamp now = Timestamp.from(clock.instant());
         List<Object> values = new ArrayList<>();
         claims.forEach(claim -> values.addAll(List.of(claim.kind().name(), claim.hash(), person.value(), now)));
